@@ -1,0 +1,116 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Runs a list of runs and streams their rows into one CSV table.
+///
+/// With several runs, up to `threads` of them run at once, each on one
+/// thread; with fewer runs than threads, the spare threads go inside each
+/// run's tick. Each run streams its rows to a part file of its own; the
+/// parts are joined in run order at the end, so the table is the same
+/// whatever ran first, and memory stays flat in ticks and runs.
+public struct ExperimentRunner: Sendable {
+    /// Columns the runner writes before the model's own.
+    public static let identityColumns: [ColumnSpec] = [
+        ColumnSpec("replicate", .integer, "Replicate index, 0-based; with the seed it names the run's random streams."),
+        ColumnSpec("seed", .integer, "Master seed of the experiment."),
+        ColumnSpec("tick", .integer, unit: "month", "Tick; 0 is the initial state, then one row per month at its end."),
+    ]
+
+    public let threads: Int
+    public let chunkSize: Int
+
+    public init(threads: Int, chunkSize: Int = ChunkedExecutor.defaultChunkSize) {
+        self.threads = Swift.max(1, threads)
+        self.chunkSize = chunkSize
+    }
+
+    /// How threads are split between concurrent runs and each run's tick.
+    public func plan(runCount: Int) -> (concurrentRuns: Int, threadsPerRun: Int) {
+        let outer = Swift.max(1, Swift.min(threads, runCount))
+        return (outer, Swift.max(1, threads / outer))
+    }
+
+    /// Runs every spec for `horizon` ticks and writes the table to `path`
+    /// (header, then each run's rows in `runs` order).
+    public func run<Model: SteppedModel>(
+        _ runs: [RunSpec],
+        horizon: Int,
+        modelColumns: [ColumnSpec],
+        tablePath: String,
+        progress: ProgressReporter? = nil,
+        makeModel: @escaping @Sendable (RunSpec, ChunkedExecutor) throws -> Model
+    ) throws {
+        let plan = plan(runCount: runs.count)
+        let executor = ChunkedExecutor(threads: plan.threadsPerRun, chunkSize: chunkSize)
+        let partsFolder = (tablePath as NSString).deletingLastPathComponent + "/.parts"
+        do {
+            try FileManager.default.createDirectory(atPath: partsFolder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: partsFolder, reason: "cannot create (\(error.localizedDescription))")
+        }
+        let partPaths = runs.map { "\(partsFolder)/run-\($0.index).csv" }
+        let next = Atomic<Int>(0)
+        let failures = Mutex<[Int: any Error]>([:])
+
+        DispatchQueue.concurrentPerform(iterations: plan.concurrentRuns) { _ in
+            while true {
+                let position = next.add(1, ordering: .relaxed).oldValue
+                guard position < runs.count else { return }
+                do {
+                    try Self.execute(
+                        runs[position], horizon: horizon, executor: executor,
+                        partPath: partPaths[position], progress: progress, makeModel: makeModel)
+                } catch {
+                    failures.withLock { $0[position] = error }
+                }
+            }
+        }
+        if let first = failures.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
+        try Self.join(parts: partPaths, into: tablePath, columns: Self.identityColumns + modelColumns)
+        try? FileManager.default.removeItem(atPath: partsFolder)
+    }
+
+    private static func execute<Model: SteppedModel>(
+        _ spec: RunSpec, horizon: Int, executor: ChunkedExecutor, partPath: String,
+        progress: ProgressReporter?, makeModel: (RunSpec, ChunkedExecutor) throws -> Model
+    ) throws {
+        var model = try makeModel(spec, executor)
+        let writer = try BufferedFileWriter(path: partPath)
+        func record(_ tick: Int) throws {
+            var row = CSVRecord()
+            row.append(spec.replicate)
+            row.append(spec.seed)
+            row.append(tick)
+            model.observe(into: &row)
+            try writer.write(bytes: row.bytes)
+            try writer.write(bytes: CSVRecord.lineEnd)
+        }
+        try record(0)
+        if horizon > 0 {
+            for tick in 1...horizon {
+                model.step(tick: tick)
+                try record(tick)
+                progress?.tickCompleted(agentSteps: model.agentCount)
+            }
+        }
+        try writer.close()
+        progress?.runCompleted()
+    }
+
+    private static func join(parts: [String], into path: String, columns: [ColumnSpec]) throws {
+        let writer = try BufferedFileWriter(path: path)
+        try writer.write(bytes: CSVRecord.header(columns).bytes)
+        try writer.write(bytes: CSVRecord.lineEnd)
+        for part in parts {
+            guard let handle = FileHandle(forReadingAtPath: part) else {
+                throw OutputError(path: part, reason: "cannot reopen the run's rows")
+            }
+            defer { try? handle.close() }
+            while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
+                try writer.write(bytes: block)
+            }
+        }
+        try writer.close()
+    }
+}

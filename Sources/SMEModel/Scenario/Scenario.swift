@@ -1,0 +1,126 @@
+import AgentEngine
+
+/// Everything a run is made from: what the scenario file says, with every
+/// value it leaves out taken from the defaults below.
+///
+/// The defaults are the embedded default scenario (`smesim run` with no
+/// file) and are written out in full in `Simulations/default.json`.
+public struct Scenario: Sendable, Equatable {
+    /// Folder-safe name; the default output folder is `Results/<name>/`.
+    public var name = "default"
+    public var description = "Piedmont food & beverage SMEs adopting an ITsGOOD-like regional platform; Bass diffusion calibrated to monthly ticks."
+    /// Ticks (months) after the initial state.
+    public var horizon = 120
+    public var replicates = 4
+    /// Master seed; with the replicate index it keys every random stream.
+    public var seed: UInt64 = 2016
+    public var firms = FirmParameters()
+    public var adoption = AdoptionParameters()
+
+    public init() {}
+
+    /// The embedded default scenario.
+    public static let `default` = Scenario()
+
+    /// Agents stepped in the whole experiment: firms × ticks × replicates.
+    public var agentSteps: Double {
+        Double(firms.count) * Double(horizon) * Double(replicates)
+    }
+}
+
+/// A named category of firms and the share of the population in it.
+public struct Category: Sendable, Equatable {
+    public var name: String
+    public var share: Double
+
+    public init(_ name: String, _ share: Double) {
+        self.name = name
+        self.share = share
+    }
+}
+
+/// The SME population.
+public struct FirmParameters: Sendable, Equatable {
+    public var count = 5_000
+    /// Food & beverage sub-sectors and their shares of firms.
+    public var sectors: [Category] = [
+        Category("bakery_pastry", 0.35),
+        Category("wine_beverages", 0.20),
+        Category("other_food", 0.18),
+        Category("dairy", 0.10),
+        Category("meat_charcuterie", 0.10),
+        Category("fruit_vegetables_preserves", 0.07),
+    ]
+    /// The eight provinces of Piedmont, shares proportional to resident
+    /// population (ISTAT, 1 January 2023, rounded).
+    public var localities: [Category] = [
+        Category("torino", 0.5193),
+        Category("cuneo", 0.1367),
+        Category("alessandria", 0.0953),
+        Category("novara", 0.0852),
+        Category("asti", 0.0487),
+        Category("biella", 0.0400),
+        Category("vercelli", 0.0388),
+        Category("verbano_cusio_ossola", 0.0360),
+    ]
+    public var size = SizeDistribution()
+
+    public init() {}
+}
+
+/// Employees per firm: log-normal, rounded, within 1...maxEmployees.
+public struct SizeDistribution: Sendable, Equatable {
+    public var medianEmployees = 3.0
+    /// Standard deviation of log(employees).
+    public var sigma = 1.0
+    /// Upper bound (the EU SME ceiling is 249).
+    public var maxEmployees = 249
+
+    public init() {}
+}
+
+/// How the platform spreads through the population.
+public struct AdoptionParameters: Sendable, Equatable {
+    public enum Mode: String, Sendable, CaseIterable {
+        /// Every non-member joins with probability p + q·F, F the member
+        /// share of the whole population at the end of the previous tick.
+        case bass
+        /// As `bass`, but F is the member share among the firm's own peers.
+        case peers
+    }
+
+    public var mode = Mode.bass
+    /// External influence per month (the platform's own marketing).
+    public var p = 0.0025
+    /// Imitation per month.
+    public var q = 0.032
+    /// Members at tick 0 (ITsGOOD started with a dozen partner SMEs).
+    public var initialMembers = 12
+    public var peers = PeerNetworkParameters()
+
+    public init() {}
+}
+
+/// Who a firm watches in `peers` mode.
+public struct PeerNetworkParameters: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// `degree` random firms of the same sub-sector, anywhere.
+        case sector
+        /// `degree` random firms of the same province.
+        case locality
+        /// `degree` random firms of the same sub-sector and province.
+        case sectorLocality = "sector_locality"
+        /// Watts–Strogatz: a ring of firms ordered by province and sector,
+        /// each linked to its `degree` nearest, each link rewired to a random
+        /// firm with probability `rewiring`.
+        case smallWorld = "small_world"
+    }
+
+    public var kind = Kind.smallWorld
+    /// Peers per firm (fewer when the firm's group is smaller).
+    public var degree = 10
+    /// Small-world only: probability that a lattice link goes to a random firm.
+    public var rewiring = 0.1
+
+    public init() {}
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The tool's name and version, and the source revision it was built from.
+public enum ToolInfo {
+    public static let name = "smesim"
+    public static let version = "0.1.0"
+
+    /// `git rev-parse HEAD` of the source checkout this binary was built
+    /// from (found through the compile-time path of this file), with
+    /// "-dirty" when tracked files have uncommitted changes; nil when that
+    /// checkout or git is not there.
+    public static let gitRevision: String? = {
+        let sourceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+        guard let head = git(["-C", sourceFolder, "rev-parse", "HEAD"]), !head.isEmpty else { return nil }
+        let dirty = git(["-C", sourceFolder, "status", "--porcelain", "--untracked-files=no"]) ?? ""
+        return dirty.isEmpty ? head : head + "-dirty"
+    }()
+
+    private static func git(_ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

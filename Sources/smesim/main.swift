@@ -1,0 +1,4 @@
+import Foundation
+import SmesimCLI
+
+exit(Smesim.main(Array(CommandLine.arguments.dropFirst())))
