@@ -26,7 +26,9 @@ public func combineKey(_ state: UInt64, _ value: UInt64) -> UInt64 {
 /// precision.
 @inlinable @inline(__always)
 public func unitInterval(_ bits: UInt64) -> Double {
-    Double(bits &>> 11) * 0x1.0p-53
+    // Through Int64: the value fits in 53 bits, and the signed conversion is
+    // a single instruction where the unsigned one is not.
+    Double(Int64(bitPattern: bits &>> 11)) * 0x1.0p-53
 }
 
 /// The 64-bit FNV-1a hash of a string's UTF-8 bytes, used to turn a

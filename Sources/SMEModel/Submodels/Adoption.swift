@@ -27,14 +27,19 @@ enum Adoption {
         guard parameters.mode == .peers, let network else {
             // Bass: F is global, so each firm reads only its own flag and
             // the update can be made in place.
+            // Branch-free: every firm draws, and `u < hazard` is evaluated as
+            // `bits >> 11 < hazard · 2^53`, the same comparison in integers'
+            // clothing, so a mixed population costs no mispredicted branches.
             let share = n > 0 ? Double(membersAtStart) / Double(n) : 0
-            let hazard = Swift.min(1, p + q * share)
+            let scaledHazard = Swift.min(1, p + q * share) * 0x1.0p53
             return executor.reduce(count: n, 0, { range in
                 let flags = member.base
                 var joins = 0
-                for i in range where flags[i] == 0 && stream.uniform(i) < hazard {
-                    flags[i] = 1
-                    joins &+= 1
+                for i in range {
+                    let draw = Double(Int64(bitPattern: stream.bits(i) &>> 11))
+                    let joined: UInt8 = (flags[i] ^ 1) & (draw < scaledHazard ? 1 : 0)
+                    flags[i] |= joined
+                    joins &+= Int(joined)
                 }
                 return joins
             }, +)
