@@ -9,7 +9,8 @@ enum Help {
         USAGE
           smesim run [SCENARIO.json] [options]   run a scenario (the embedded default if no file)
           smesim validate SCENARIO.json          check a scenario file without running it
-          smesim help [run | validate]           show help for a command
+          smesim resolve [SCENARIO.json]         print the scenario with every default filled in
+          smesim help [run | validate | resolve] show help for a command
           smesim --version                       print the version
 
         Scenario files are JSON; see Simulations/README.md. Exit codes: 0 success,
@@ -54,5 +55,14 @@ enum Help {
         Reads the scenario file as 'run' would and reports every problem (unknown keys,
         wrong types, values out of range) with the key path and the allowed values,
         without running anything. Exit code 0 when the file is valid, 2 otherwise.
+        """
+
+    static let resolve = """
+        USAGE
+          smesim resolve [SCENARIO.json]
+
+        Prints the scenario as JSON with every value it leaves out filled in from the
+        defaults (the embedded default scenario when no file is given): a complete
+        template to copy and edit, and exactly what 'run' records in manifest.json.
         """
 }

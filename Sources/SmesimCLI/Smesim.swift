@@ -32,7 +32,8 @@ public enum Smesim {
             case nil: print(Help.overview)
             case "run": print(Help.run)
             case "validate": print(Help.validate)
-            case let other?: throw .usage("no help for '\(other)'; commands: run, validate")
+            case "resolve": print(Help.resolve)
+            case let other?: throw .usage("no help for '\(other)'; commands: run, validate, resolve")
             }
         case "run":
             if rest.contains("--help") || rest.contains("-h") { print(Help.run); return }
@@ -40,8 +41,14 @@ public enum Smesim {
         case "validate":
             if rest.contains("--help") || rest.contains("-h") { print(Help.validate); return }
             try validate(rest)
+        case "resolve":
+            if rest.contains("--help") || rest.contains("-h") { print(Help.resolve); return }
+            guard rest.count <= 1, !(rest.first ?? "").hasPrefix("-") else {
+                throw .usage("resolve takes at most one scenario file: smesim resolve [SCENARIO.json]")
+            }
+            print(try ScenarioLoader.load(rest.first).scenario.json.formatted(), terminator: "")
         default:
-            let hint = closestMatch(to: command, in: ["run", "validate", "help"]).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = closestMatch(to: command, in: ["run", "validate", "resolve", "help"]).map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("unknown command '\(command)'\(hint) (see 'smesim --help')")
         }
     }

@@ -182,7 +182,7 @@ public final class ObjectReader {
         for key in object.keys where !allowed.contains(key) {
             var message = "unknown key"
             if let suggestion = closestMatch(to: key, in: allowed) { message += "; did you mean \"\(suggestion)\"?" }
-            message += " Allowed keys here: \(allowed.joined(separator: ", "))"
+            message += "; allowed here: \(allowed.joined(separator: ", "))"
             report(key, message)
         }
     }

@@ -1,10 +1,20 @@
 /// The candidate closest to `word` by edit distance, if it is close enough
-/// to be a likely typo (at most a third of the word's length, and at least 2).
+/// to be a likely typo (at most a third of the word's length, and at least
+/// 2), or else the one candidate that `word` is a prefix or stem of
+/// ("rewire" → "rewiring").
 public func closestMatch(to word: String, in candidates: [String]) -> String? {
     let lowered = word.lowercased()
+    if let typo = closestByDistance(lowered, candidates) { return typo }
+    let stem = String(lowered.prefix(Swift.max(3, lowered.count - 2)))
+    let stemMatches = candidates.filter { $0.lowercased().hasPrefix(stem) }
+    return stemMatches.count == 1 ? stemMatches[0] : nil
+}
+
+private func closestByDistance(_ lowered: String, _ candidates: [String]) -> String? {
+    let word = lowered
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
-        let distance = editDistance(lowered, candidate.lowercased())
+        let distance = editDistance(word, candidate.lowercased())
         if best == nil || distance < best!.distance { best = (candidate, distance) }
     }
     guard let best else { return nil }
