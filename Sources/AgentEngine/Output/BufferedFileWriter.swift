@@ -69,11 +69,14 @@ public final class BufferedFileWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, syncs and closes the file.
-    public func close() throws(OutputError) {
+    /// Flushes and closes the file; with `sync`, first waits until the data
+    /// is on disk. Outputs are not synced by default: a run's folder becomes
+    /// visible only by a rename once complete, which is what protects users
+    /// from partial results, and a sync costs more than a small run.
+    public func close(sync: Bool = false) throws(OutputError) {
         try flush()
         guard descriptor >= 0 else { return }
-        if fsync(descriptor) != 0, errno != EINVAL { throw OutputError.fromErrno(path, "syncing") }
+        if sync, fsync(descriptor) != 0, errno != EINVAL { throw OutputError.fromErrno(path, "syncing") }
         let result = systemClose(descriptor)
         descriptor = -1
         if result != 0 { throw OutputError.fromErrno(path, "closing") }

@@ -21,16 +21,12 @@ extension Population {
         let sectorStream = streams.stream(.initSector, tick: 0)
         let localityStream = streams.stream(.initLocality, tick: 0)
         let sizeStream = streams.stream(.initSize, tick: 0)
-        let logMedian = log(firms.size.medianEmployees)
-        let sigma = firms.size.sigma
-        let maxEmployees = Double(firms.size.maxEmployees)
+        let sizeTable = CategoricalTable(employeeProbabilities(firms.size))
         executor.forEach(count: firms.count) { range in
             for i in range {
                 population.sector[i] = UInt8(sectorTable.index(for: sectorStream.uniform(i)))
                 population.locality[i] = UInt8(localityTable.index(for: localityStream.uniform(i)))
-                var generator = sizeStream.generator(for: i)
-                let employees = exp(logMedian + sigma * generator.normal()).rounded()
-                population.employees[i] = UInt16(Swift.min(Swift.max(employees, 1), maxEmployees))
+                population.employees[i] = UInt16(1 + sizeTable.index(for: sizeStream.uniform(i)))
             }
         }
         var generator = streams.generator(.initMembers)
@@ -54,7 +50,27 @@ func sample(_ k: Int, from n: Int, using generator: inout SplitMix64) -> [Int] {
     return chosen.sorted()
 }
 
-/// Inverse-CDF lookup for a small categorical distribution.
+/// P(employees = k) for k = 1...maxEmployees when employees is a
+/// log-normal draw rounded to the nearest whole number and clamped to that
+/// range: the distribution is tabulated once, so each firm's size costs one
+/// uniform and a table search instead of a logarithm, a cosine and an
+/// exponential.
+func employeeProbabilities(_ size: SizeDistribution) -> [Double] {
+    let mu = log(size.medianEmployees)
+    func below(_ x: Double) -> Double {
+        // P(exp(mu + sigma Z) < x) = Phi((ln x - mu) / sigma)
+        guard size.sigma > 0 else { return x > size.medianEmployees ? 1 : 0 }
+        return 0.5 * erfc(-(log(x) - mu) / (size.sigma * 2.0.squareRoot()))
+    }
+    let top = size.maxEmployees
+    return (1...top).map { k in
+        let lower = k == 1 ? 0 : below(Double(k) - 0.5)
+        let upper = k == top ? 1 : below(Double(k) + 0.5)
+        return Swift.max(0, upper - lower)
+    }
+}
+
+/// Inverse-CDF lookup for a categorical distribution.
 struct CategoricalTable: Sendable {
     let cumulative: [Double]
 
@@ -64,9 +80,14 @@ struct CategoricalTable: Sendable {
         cumulative = weights.map { running += $0; return running / total }
     }
 
-    /// The category of a uniform draw `u` in [0, 1).
+    /// The category of a uniform draw `u` in [0, 1): the first whose
+    /// cumulative share exceeds `u` (binary search).
     func index(for u: Double) -> Int {
-        for (index, bound) in cumulative.enumerated() where u < bound { return index }
-        return cumulative.count - 1
+        var low = 0, high = cumulative.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if u < cumulative[middle] { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

@@ -1,0 +1,76 @@
+"""Drives scripts/bench.sh: runs smesim and the Mesa reference side by side.
+
+Standard library only. For every size, each smesim build runs `--repeat`
+times (best rate kept, as timing noise only ever slows a run down) and Mesa
+once; peak memory is the child's maximum resident set size.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def run_measured(command):
+    """Runs command; returns (stdout, peak resident memory of that child in KiB)."""
+    with tempfile.TemporaryFile(mode="w+") as out, tempfile.TemporaryFile(mode="w+") as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            sys.exit(f"failed: {' '.join(command)}\n{err.read()}")
+        return out.read(), usage.ru_maxrss
+
+
+def smesim(binary, firms, ticks, repeat, threads):
+    best = None
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(repeat):
+            out = os.path.join(folder, "out")
+            _, peak = run_measured([binary, "run", "--firms", str(firms), "--ticks", str(ticks),
+                                    "--replicates", "1", "--threads", str(threads),
+                                    "--out", out, "--force", "--quiet"])
+            with open(os.path.join(out, "manifest.json")) as handle:
+                seconds = json.load(handle)["run"]["wall_seconds"]
+            rate = firms * ticks / seconds
+            if best is None or rate > best[0]:
+                best = (rate, peak)
+    return best
+
+
+def mesa(firms, ticks):
+    script = os.path.join(os.path.dirname(__file__), "mesa_bass.py")
+    out, peak = run_measured([sys.executable, script, "--firms", str(firms), "--ticks", str(ticks)])
+    result = json.loads(out)
+    return result["agent_steps_per_second"], peak
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--portable", required=True)
+    parser.add_argument("--native", required=True)
+    parser.add_argument("--sizes", type=int, nargs="+", required=True)
+    parser.add_argument("--ticks", type=int, default=120)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=os.cpu_count())
+    args = parser.parse_args()
+
+    print(f"bass mode, {args.ticks} ticks, 1 replicate, {args.threads} threads; "
+          f"rates in agent-steps/s (firms x ticks / wall time of the run)")
+    header = ("firms", "smesim", "peak MiB", "smesim-native", "peak MiB", "Mesa 3.3.1", "peak MiB",
+              "x Mesa", "native x Mesa")
+    print("{:>9} {:>12} {:>9} {:>14} {:>9} {:>11} {:>9} {:>8} {:>14}".format(*header))
+    for firms in sorted(args.sizes):
+        portable, portable_peak = smesim(args.portable, firms, args.ticks, args.repeat, args.threads)
+        native, native_peak = smesim(args.native, firms, args.ticks, args.repeat, args.threads)
+        reference, reference_peak = mesa(firms, args.ticks)
+        print("{:>9} {:>12.3g} {:>9.1f} {:>14.3g} {:>9.1f} {:>11.3g} {:>9.1f} {:>8.0f} {:>14.0f}".format(
+            firms, portable, portable_peak / 1024, native, native_peak / 1024,
+            reference, reference_peak / 1024, portable / reference, native / reference), flush=True)
+
+
+if __name__ == "__main__":
+    main()
