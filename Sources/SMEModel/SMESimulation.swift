@@ -1,40 +1,104 @@
 import AgentEngine
+import Foundation
 
-/// One run of the SME–platform model: the population, its peer network and
-/// the schedule of MODEL.md §3, advanced one synchronous tick at a time.
+/// One run of the SME–platform model: the population, its peer network,
+/// the market and the platform, advanced one synchronous tick at a time in
+/// the order of MODEL.md §3.
 public struct SMESimulation: SteppedModel {
     public let scenario: Scenario
     public let population: Population
     public let network: PeerNetwork?
     private let streams: RandomStreams
     private let executor: ChunkedExecutor
-    public private(set) var members: Int
+    private var market: MarketState
+    private var platform: PlatformState
+    /// Metrics of the last tick (tick 0: a census of the initial state).
+    private(set) var metrics: TickMetrics
     public private(set) var joins = 0
+    public private(set) var leaves = 0
+    public private(set) var entries = 0
+    /// Cash brought by entrants, and cash of exited firms whose place they took.
+    private(set) var entryCapital = 0.0
+    private(set) var writtenOff = 0.0
+    /// Platform income and costs of the last tick (for the accounts).
+    private(set) var platformIncome = 0.0
+    private(set) var platformCosts = 0.0
+    private(set) var onboardingPaid = 0.0
+    private(set) var switchingPaid = 0.0
+    private var season = 1.0
+    /// The panel written to the extra table, if any, and the firms it follows.
+    let panel: PanelOptions?
+    let panelFirms: [Int]
 
     /// Builds the initial state (tick 0) of `run`.
-    public init(scenario: Scenario, run: RunSpec, executor: ChunkedExecutor) {
+    public init(scenario: Scenario, run: RunSpec, executor: ChunkedExecutor, panel: PanelOptions? = nil) {
         self.scenario = scenario
         self.executor = executor
+        self.panel = panel
+        panelFirms = panel?.firms(scenario) ?? []
         streams = run.streams
         population = Population.initial(scenario, streams: streams, executor: executor)
         network = scenario.adoption.mode == .peers
             ? PeerNetwork.build(scenario.adoption.peers, population: population, streams: streams, executor: executor)
             : nil
-        members = population.memberCount(executor: executor)
+        market = MarketState(scenario, population: population)
+        platform = PlatformState(scenario, firms: population.count)
+        metrics = Self.census(population, executor: executor)
     }
 
     public var agentCount: Int { population.count }
+    public var members: Int { metrics.members }
+    var platformState: PlatformState { platform }
+    var marketState: MarketState { market }
 
     public mutating func step(tick: Int) {
-        // 1. Every firm will read the others as they were at the end of the
-        //    previous tick.
         snapshot()
-        // 2. Adoption.
-        joins = Adoption.step(
-            tick: tick, parameters: scenario.adoption, population: population,
-            network: network, membersAtStart: members, streams: streams, executor: executor)
-        members += joins
+        guard scenario.economy else {
+            guard scenario.platform.enabled else { return }
+            joins = Adoption.step(
+                tick: tick, parameters: scenario.adoption, population: population,
+                network: network, membersAtStart: metrics.members, streams: streams, executor: executor)
+            metrics = Self.census(population, executor: executor)
+            return
+        }
+        let previous = Economy.Previous(
+            alive: metrics.alive, members: metrics.members,
+            onlineRevenue: metrics.revenueOnline, memberWeight: memberWeight)
+        // 1. Market.
+        let previousSeason = season
+        market.advance(to: tick, scenario: scenario, firms: population.count,
+                       members: metrics.members, platformOpen: platform.open)
+        season = 1 + scenario.market.seasonality * sin(2 * Double.pi * Double(tick) / 12)
+        // 2. Adoption, and attractiveness for trade.
+        let weights = Economy.passA(
+            tick: tick, scenario: scenario, population: population, network: network,
+            previous: previous, platform: platform, trend: market.trend,
+            streams: streams, executor: executor)
+        joins = weights.joins
+        leaves = weights.leaves
+        onboardingPaid = weights.onboarding
+        switchingPaid = weights.switching
+        entries = weights.entries
+        entryCapital = weights.entryCapital
+        writtenOff = weights.writtenOff
+        memberWeight = weights.online
+        // 3–6. Trade, costs and cash, learning, innovation.
+        let month = Economy.Month(
+            tick: tick, localDemand: market.localDemand, localWeight: weights.local,
+            onlineDemand: market.onlineDemand, onlineWeight: weights.online,
+            onlineOpen: platform.open && scenario.platform.enabled,
+            memberLogistics: platform.memberLogistics(scenario, firms: population.count),
+            analyticsQuality: platform.analyticsQuality, season: season, previousSeason: previousSeason,
+            trend: market.trend)
+        metrics = Economy.passB(month, scenario: scenario, population: population, streams: streams, executor: executor)
+        // 7. Platform.
+        platformIncome = metrics.commissions + metrics.fees + weights.onboarding
+        platformCosts = platform.settle(
+            income: platformIncome, onlineSales: metrics.revenueOnline, networkOrders: metrics.networkOrders,
+            scenario: scenario, firms: population.count)
     }
+
+    private var memberWeight = 0.0
 
     private func snapshot() {
         guard network != nil else { return }
@@ -44,20 +108,22 @@ public struct SMESimulation: SteppedModel {
         }
     }
 
-    public func observe(into record: inout CSVRecord) {
-        let firms = population.count
-        record.append(firms)
-        record.append(members)
-        record.append(firms > 0 ? Double(members) / Double(firms) : 0)
-        record.append(joins)
+    /// Counts and dimension distributions of the living firms, without trade.
+    static func census(_ population: Population, executor: ChunkedExecutor) -> TickMetrics {
+        executor.reduce(count: population.count, TickMetrics(), { range in
+            var m = TickMetrics()
+            for i in range where population.alive[i] == 1 {
+                let isMember = population.member[i] == 1
+                m.alive += 1
+                if isMember {
+                    m.members += 1
+                    m.addOnlineRevenue(population.revenueOnline[i])
+                }
+                m.addDimensions(
+                    (population.relationship[i], population.technology[i], population.financial[i], population.sustainability[i]),
+                    member: isMember)
+            }
+            return m
+        }, TickMetrics.merge)
     }
-
-    /// The model's columns of `timeseries.csv`, after the engine's identity
-    /// columns.
-    public static let columns: [ColumnSpec] = [
-        ColumnSpec("firms", .integer, unit: "firms", "Firms in the population."),
-        ColumnSpec("members", .integer, unit: "firms", "Platform members at the end of the tick."),
-        ColumnSpec("member_share", .number, unit: "fraction", "members / firms."),
-        ColumnSpec("joins", .integer, unit: "firms", "Firms that joined the platform during the tick (0 at tick 0)."),
-    ]
 }

@@ -27,6 +27,7 @@ enum Help {
             Runs every replicate of the scenario (the embedded default scenario when no
             file is given) and writes, into one folder:
               timeseries.csv   one row per (replicate, tick); tick 0 is the initial state
+              firms.csv        with --panel-every: a panel of individual firms
               manifest.json    the resolved scenario, seed, tool version, git revision,
                                threads, start and end time, and every column described
             The folder is filled under a temporary name and renamed when complete.
@@ -40,6 +41,11 @@ enum Help {
               --firms N         firms, \(limits.firms.lowerBound) to \(limits.firms.upperBound) (overrides "firms.count")
               --threads N       worker threads, 1 to 1024 (default: all cores); the output
                                 does not depend on it
+              --panel-every K   also write firms.csv: every K ticks (1 to 6000), the state of
+                                a sample of firms (id, member, the four dimensions, revenue
+                                by channel, profit, cash, alive)
+              --panel-sample N  firms in the panel, 1 to 1000000 (default 1000); the same
+                                firm ids, drawn from the master seed, in every replicate
               --quiet, -q       no progress line and no summary
               --help            show this help
 

@@ -28,12 +28,25 @@ struct RunCommand {
         let showProgress = !options.quiet && isatty(STDERR_FILENO) == 1
         let progress = ProgressReporter(totalRuns: runs.count, ticksPerRun: scenario.horizon, enabled: showProgress)
         let runner = ExperimentRunner(threads: threads)
+        let panel = options.panel
+        var tables = [TableDescription(
+            name: "timeseries", file: "timeseries.csv",
+            description: "One row per replicate and tick: adoption, the economy, the platform and business model innovation.",
+            columns: ExperimentRunner.identityColumns + SMESimulation.columns)]
+        var extraTables: [TableOutput] = []
+        if let panel {
+            extraTables.append(TableOutput(path: output.stagingFile("firms.csv"), columns: PanelOptions.columns))
+            tables.append(TableDescription(
+                name: "firms", file: "firms.csv",
+                description: "Panel: every \(panel.every) ticks, the state of the same \(Swift.min(panel.sample, scenario.firms.count)) firms (drawn from the master seed) in every replicate.",
+                columns: ExperimentRunner.identityColumns + PanelOptions.columns))
+        }
         do {
             try runner.run(
                 runs, horizon: scenario.horizon, modelColumns: SMESimulation.columns,
-                tablePath: output.stagingFile("timeseries.csv"), progress: progress
+                tablePath: output.stagingFile("timeseries.csv"), extraTables: extraTables, progress: progress
             ) { spec, executor in
-                SMESimulation(scenario: scenario, run: spec, executor: executor)
+                SMESimulation(scenario: scenario, run: spec, executor: executor, panel: panel)
             }
             progress.finish()
             let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -43,10 +56,7 @@ struct RunCommand {
                 scenarioFile: loaded.file, scenario: scenario.json, masterSeed: scenario.seed,
                 runs: runs.count, threads: threads,
                 started: timestamp(startDate), ended: timestamp(Date()), wallSeconds: wall,
-                tables: [TableDescription(
-                    name: "timeseries", file: "timeseries.csv",
-                    description: "One row per replicate and tick: platform adoption in the SME population.",
-                    columns: ExperimentRunner.identityColumns + SMESimulation.columns)])
+                tables: tables)
             let writer = try BufferedFileWriter(path: output.stagingFile("manifest.json"))
             try writer.write(manifest.json.formatted())
             try writer.close()

@@ -7,15 +7,20 @@ public struct RunOptions: Equatable {
     public var scenarioFile: String?
     public var out: String?
     public var threads: Int?
+    public var panelEvery: Int?
+    public var panelSample: Int?
     public var force = false
     public var quiet = false
     public var overrides: [ScenarioOverride] = []
 
     public static let threadLimit = 1...1_024
+    public static let panelEveryLimit = 1...6_000
+    public static let panelSampleLimit = 1...1_000_000
+    public static let defaultPanelSample = 1_000
 
     /// Options taking a value: name, scenario path it overrides (if any).
     static let valueOptions: [(name: String, path: [String]?)] = [
-        ("--out", nil), ("--threads", nil),
+        ("--out", nil), ("--threads", nil), ("--panel-every", nil), ("--panel-sample", nil),
         ("--replicates", ["replicates"]), ("--seed", ["seed"]),
         ("--ticks", ["horizon"]), ("--firms", ["firms", "count"]),
     ]
@@ -65,7 +70,15 @@ public struct RunOptions: Equatable {
             }
             options.scenarioFile = argument
         }
+        if options.panelSample != nil && options.panelEvery == nil {
+            throw .usage("--panel-sample needs --panel-every K (the panel is written every K ticks)")
+        }
         return options
+    }
+
+    /// The panel to write, if asked for.
+    public var panel: PanelOptions? {
+        panelEvery.map { PanelOptions(every: $0, sample: panelSample ?? Self.defaultPanelSample) }
     }
 
     private mutating func apply(_ option: String, _ value: String, path: [String]?) throws(CLIError) {
@@ -78,6 +91,16 @@ public struct RunOptions: Equatable {
                 throw .usage("--threads \(value): expected a whole number from \(Self.threadLimit.lowerBound) to \(Self.threadLimit.upperBound)")
             }
             self.threads = threads
+        case "--panel-every":
+            guard let every = Int(value), Self.panelEveryLimit.contains(every) else {
+                throw .usage("--panel-every \(value): expected a whole number of ticks from \(Self.panelEveryLimit.lowerBound) to \(Self.panelEveryLimit.upperBound)")
+            }
+            panelEvery = every
+        case "--panel-sample":
+            guard let sample = Int(value), Self.panelSampleLimit.contains(sample) else {
+                throw .usage("--panel-sample \(value): expected a whole number of firms from \(Self.panelSampleLimit.lowerBound) to \(Self.panelSampleLimit.upperBound)")
+            }
+            panelSample = sample
         default:
             guard let path else { return }
             let digits = value.allSatisfy(\.isASCII) && !value.isEmpty && value.allSatisfy(\.isNumber)

@@ -15,10 +15,15 @@ import Testing
         return shares
     }
 
-    @Test(arguments: [(0.01, 0.35), (0.003, 0.6), (0.04, 0.1)])
-    func meanShareFollowsTheBassRecursion(p: Double, q: Double) {
+    @Test(arguments: [(0.01, 0.35, false), (0.003, 0.6, false), (0.04, 0.1, false), (0.01, 0.35, true)])
+    func meanShareFollowsTheBassRecursion(p: Double, q: Double, economy: Bool) {
+        // With the economy on, firms trade, innovate and may exit; exits
+        // are switched off (distress never lasts long enough) so F keeps its
+        // meaning, and bass mode ignores every behavioural filter.
         var scenario = Scenario.default
-        scenario.firms.count = 200_000
+        scenario.economy = economy
+        scenario.firms.economy.distressMonths = 600
+        scenario.firms.count = economy ? 20_000 : 200_000
         scenario.horizon = 36
         scenario.adoption.mode = .bass
         scenario.adoption.p = p
@@ -29,7 +34,7 @@ import Testing
         for replicate in 0..<replicates {
             runs.append(memberShares(scenario, replicate: replicate, threads: 2, chunkSize: 16_384).shares)
         }
-        let expected = bassRecursion(p: p, q: q, initial: 200.0 / 200_000.0, ticks: scenario.horizon)
+        let expected = bassRecursion(p: p, q: q, initial: 200.0 / Double(scenario.firms.count), ticks: scenario.horizon)
         for t in 0...scenario.horizon {
             let values = runs.map { $0[t] }
             let mean = values.reduce(0, +) / Double(replicates)

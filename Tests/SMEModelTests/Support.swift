@@ -2,9 +2,11 @@ import AgentEngine
 import Foundation
 @testable import SMEModel
 
-/// A small scenario for fast tests.
+/// A small scenario of the adoption core alone (no economy), for fast
+/// tests of diffusion.
 func smallScenario(firms: Int = 2_000, mode: AdoptionParameters.Mode = .bass) -> Scenario {
     var scenario = Scenario.default
+    scenario.economy = false
     scenario.firms.count = firms
     scenario.horizon = 24
     scenario.replicates = 2

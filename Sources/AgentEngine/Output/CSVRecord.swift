@@ -42,6 +42,14 @@ public struct CSVRecord {
         bytes.append(contentsOf: CSVRecord.escape(text).utf8)
     }
 
+    /// Appends the fields of `other` after this record's.
+    public mutating func append(contentsOf other: CSVRecord) {
+        guard other.fieldCount > 0 else { return }
+        if fieldCount > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(contentsOf: other.bytes)
+        fieldCount += other.fieldCount
+    }
+
     /// The field as it must appear in a CSV file.
     public static func escape(_ text: String) -> String {
         var field = text

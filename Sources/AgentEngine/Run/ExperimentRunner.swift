@@ -38,6 +38,7 @@ public struct ExperimentRunner: Sendable {
         horizon: Int,
         modelColumns: [ColumnSpec],
         tablePath: String,
+        extraTables: [TableOutput] = [],
         progress: ProgressReporter? = nil,
         makeModel: @escaping @Sendable (RunSpec, ChunkedExecutor) throws -> Model
     ) throws {
@@ -50,6 +51,9 @@ public struct ExperimentRunner: Sendable {
             throw OutputError(path: partsFolder, reason: "cannot create (\(error.localizedDescription))")
         }
         let partPaths = runs.map { "\(partsFolder)/run-\($0.index).csv" }
+        let extraPartPaths = extraTables.indices.map { table in
+            runs.map { "\(partsFolder)/table-\(table)-run-\($0.index).csv" }
+        }
         let next = Atomic<Int>(0)
         let failures = Mutex<[Int: any Error]>([:])
 
@@ -60,7 +64,8 @@ public struct ExperimentRunner: Sendable {
                 do {
                     try Self.execute(
                         runs[position], horizon: horizon, executor: executor,
-                        partPath: partPaths[position], progress: progress, makeModel: makeModel)
+                        partPath: partPaths[position], extraPartPaths: extraPartPaths.map { $0[position] },
+                        progress: progress, makeModel: makeModel)
                 } catch {
                     failures.withLock { $0[position] = error }
                 }
@@ -68,23 +73,37 @@ public struct ExperimentRunner: Sendable {
         }
         if let first = failures.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
         try Self.join(parts: partPaths, into: tablePath, columns: Self.identityColumns + modelColumns)
+        for (table, output) in extraTables.enumerated() {
+            try Self.join(parts: extraPartPaths[table], into: output.path, columns: Self.identityColumns + output.columns)
+        }
         try? FileManager.default.removeItem(atPath: partsFolder)
     }
 
     private static func execute<Model: SteppedModel>(
-        _ spec: RunSpec, horizon: Int, executor: ChunkedExecutor, partPath: String,
+        _ spec: RunSpec, horizon: Int, executor: ChunkedExecutor, partPath: String, extraPartPaths: [String],
         progress: ProgressReporter?, makeModel: (RunSpec, ChunkedExecutor) throws -> Model
     ) throws {
         var model = try makeModel(spec, executor)
         let writer = try BufferedFileWriter(path: partPath)
+        let extraWriters = try extraPartPaths.map { path throws(OutputError) in try BufferedFileWriter(path: path) }
+        var identity = CSVRecord()
+        identity.append(spec.replicate)
+        identity.append(spec.seed)
         func record(_ tick: Int) throws {
-            var row = CSVRecord()
-            row.append(spec.replicate)
-            row.append(spec.seed)
+            var row = identity
             row.append(tick)
             model.observe(into: &row)
             try writer.write(bytes: row.bytes)
             try writer.write(bytes: CSVRecord.lineEnd)
+            for (table, extra) in extraWriters.enumerated() {
+                for fields in model.extraRows(table: table, tick: tick) {
+                    var line = identity
+                    line.append(tick)
+                    line.append(contentsOf: fields)
+                    try extra.write(bytes: line.bytes)
+                    try extra.write(bytes: CSVRecord.lineEnd)
+                }
+            }
         }
         try record(0)
         if horizon > 0 {
@@ -95,6 +114,7 @@ public struct ExperimentRunner: Sendable {
             }
         }
         try writer.close()
+        for extra in extraWriters { try extra.close() }
         progress?.runCompleted()
     }
 

@@ -15,6 +15,27 @@ public protocol SteppedModel: SendableMetatype {
     /// Appends this model's columns, describing the current state, to the
     /// record (after the engine's identity columns).
     func observe(into record: inout CSVRecord)
+
+    /// Rows of extra table `table` (an index into the runner's `extraTables`)
+    /// describing the current state at `tick`, each without the identity
+    /// columns; empty when the table has nothing at this tick.
+    func extraRows(table: Int, tick: Int) -> [CSVRecord]
+}
+
+extension SteppedModel {
+    public func extraRows(table: Int, tick: Int) -> [CSVRecord] { [] }
+}
+
+/// An extra table a run writes besides the main time series (e.g. a panel
+/// of individual agents).
+public struct TableOutput: Sendable {
+    public let path: String
+    public let columns: [ColumnSpec]
+
+    public init(path: String, columns: [ColumnSpec]) {
+        self.path = path
+        self.columns = columns
+    }
 }
 
 /// One run of an experiment: which parameter point, which replicate, which

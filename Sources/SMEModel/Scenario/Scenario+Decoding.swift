@@ -17,8 +17,15 @@ extension Scenario {
         scenario.horizon = root.integer("horizon", default: defaults.horizon, in: ScenarioLimits.horizon)
         scenario.replicates = root.integer("replicates", default: defaults.replicates, in: ScenarioLimits.replicates)
         scenario.seed = root.unsigned64("seed", default: defaults.seed)
+        scenario.economy = root.bool("economy", default: defaults.economy)
         scenario.firms = FirmParameters.decode(root.object("firms"))
+        scenario.market = MarketParameters.decode(root.object("market"))
+        scenario.platform = PlatformParameters.decode(root.object("platform"))
         scenario.adoption = AdoptionParameters.decode(root.object("adoption"), firms: scenario.firms.count)
+        scenario.innovation = InnovationParameters.decode(root.object("innovation"))
+        if !scenario.economy && scenario.adoption.mode == .behavioural {
+            root.report("economy", "behavioural adoption needs the economy; set adoption.mode to \"bass\" or \"peers\", or economy to true")
+        }
         root.finish()
         try diagnostics.check()
         return scenario
@@ -44,6 +51,7 @@ extension FirmParameters {
         firms.sectors = decodeCategories(reader, "sectors", default: defaults.sectors)
         firms.localities = decodeCategories(reader, "localities", default: defaults.localities)
         firms.size = SizeDistribution.decode(reader.object("size"))
+        firms.economy = FirmEconomy.decode(reader)
         reader.finish()
         return firms
     }
@@ -89,6 +97,7 @@ extension AdoptionParameters {
             reader.report("initial_members", "\(adoption.initialMembers) exceeds firms.count (\(firms))")
         }
         adoption.peers = PeerNetworkParameters.decode(reader.object("peers"))
+        adoption.behavioural = BehaviouralAdoption.decode(reader.object("behavioural"))
         reader.finish()
         return adoption
     }

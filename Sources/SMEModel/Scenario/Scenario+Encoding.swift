@@ -10,6 +10,7 @@ extension Scenario {
             "horizon": .int(horizon),
             "replicates": .int(replicates),
             "seed": .int(seed),
+            "economy": .bool(economy),
             "firms": .object([
                 "count": .int(firms.count),
                 "sectors": Self.shares(firms.sectors),
@@ -19,7 +20,13 @@ extension Scenario {
                     "sigma": .double(firms.size.sigma),
                     "max_employees": .int(firms.size.maxEmployees),
                 ]),
+                "economy": firms.economy.economyJSON,
+                "initial_dimensions": firms.economy.initialDimensionsJSON,
+                "strategy": firms.economy.strategyJSON,
+                "strategy_spread": .double(firms.economy.strategySpread),
             ]),
+            "market": market.json,
+            "platform": platform.json,
             "adoption": .object([
                 "mode": .string(adoption.mode.rawValue),
                 "p": .double(adoption.p),
@@ -30,7 +37,9 @@ extension Scenario {
                     "degree": .int(adoption.peers.degree),
                     "rewiring": .double(adoption.peers.rewiring),
                 ]),
+                "behavioural": adoption.behavioural.json,
             ]),
+            "innovation": innovation.json,
         ])
     }
 

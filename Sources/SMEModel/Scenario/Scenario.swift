@@ -8,14 +8,20 @@ import AgentEngine
 public struct Scenario: Sendable, Equatable {
     /// Folder-safe name; the default output folder is `Results/<name>/`.
     public var name = "default"
-    public var description = "Piedmont food & beverage SMEs adopting an ITsGOOD-like regional platform; Bass diffusion calibrated to monthly ticks."
+    public var description = "Piedmont food & beverage SMEs and an ITsGOOD-like regional platform: behavioural adoption, trade, analytics, shared logistics, finance and business-model innovation, ten years in monthly ticks."
     /// Ticks (months) after the initial state.
     public var horizon = 120
     public var replicates = 4
     /// Master seed; with the replicate index it keys every random stream.
     public var seed: UInt64 = 2016
+    /// false runs the adoption core alone (no trade, finance, exits or
+    /// innovation): the pure diffusion model of `bass` and `peers` modes.
+    public var economy = true
     public var firms = FirmParameters()
+    public var market = MarketParameters()
+    public var platform = PlatformParameters()
     public var adoption = AdoptionParameters()
+    public var innovation = InnovationParameters()
 
     public init() {}
 
@@ -64,6 +70,7 @@ public struct FirmParameters: Sendable, Equatable {
         Category("verbano_cusio_ossola", 0.0360),
     ]
     public var size = SizeDistribution()
+    public var economy = FirmEconomy()
 
     public init() {}
 }
@@ -82,6 +89,11 @@ public struct SizeDistribution: Sendable, Equatable {
 /// How the platform spreads through the population.
 public struct AdoptionParameters: Sendable, Equatable {
     public enum Mode: String, Sendable, CaseIterable {
+        /// The Bass hazard p + q·F (F over the whole population), accepted
+        /// only when the firm expects a positive net benefit, is ready
+        /// (technology) and passes the platform's curation; members leave
+        /// after a run of negative platform margin.
+        case behavioural
         /// Every non-member joins with probability p + q·F, F the member
         /// share of the whole population at the end of the previous tick.
         case bass
@@ -89,7 +101,7 @@ public struct AdoptionParameters: Sendable, Equatable {
         case peers
     }
 
-    public var mode = Mode.bass
+    public var mode = Mode.behavioural
     /// External influence per month (the platform's own marketing).
     public var p = 0.0025
     /// Imitation per month.
@@ -97,6 +109,7 @@ public struct AdoptionParameters: Sendable, Equatable {
     /// Members at tick 0 (ITsGOOD started with a dozen partner SMEs).
     public var initialMembers = 12
     public var peers = PeerNetworkParameters()
+    public var behavioural = BehaviouralAdoption()
 
     public init() {}
 }

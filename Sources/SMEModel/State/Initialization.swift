@@ -7,12 +7,14 @@ extension RandomPurpose {
     static let initLocality = RandomPurpose("init.locality")
     static let initSize = RandomPurpose("init.size")
     static let initMembers = RandomPurpose("init.members")
+    static let initEconomy = RandomPurpose("init.economy")
 }
 
 extension Population {
     /// Draws every firm's sector, province and size independently from the
-    /// scenario's distributions, then picks `initialMembers` firms uniformly
-    /// at random as the platform's first members.
+    /// scenario's distributions, then its economy, then picks
+    /// `initialMembers` firms uniformly at random as the platform's first
+    /// members (none when there is no platform).
     static func initial(_ scenario: Scenario, streams: RandomStreams, executor: ChunkedExecutor) -> Population {
         let firms = scenario.firms
         let population = Population(count: firms.count)
@@ -29,12 +31,92 @@ extension Population {
                 population.employees[i] = UInt16(1 + sizeTable.index(for: sizeStream.uniform(i)))
             }
         }
+        initializeEconomy(population, scenario: scenario, streams: streams, executor: executor)
         var generator = streams.generator(.initMembers)
-        for i in sample(scenario.adoption.initialMembers, from: firms.count, using: &generator) {
+        let founders = scenario.platform.enabled ? scenario.adoption.initialMembers : 0
+        for i in sample(founders, from: firms.count, using: &generator) {
             population.member[i] = 1
+            population.joinedTick[i] = 0
         }
         population.memberPrevious.assign(from: population.member)
         return population
+    }
+}
+
+/// Costs, cash, dimensions, offering, price and strategy of every firm
+/// (MODEL.md §5), each drawn from the firm's own stream.
+private func initializeEconomy(_ population: Population, scenario: Scenario, streams: RandomStreams, executor: ChunkedExecutor) {
+    let stream = streams.stream(.initEconomy, tick: 0)
+    executor.forEach(count: population.count) { range in
+        for i in range {
+            var generator = stream.generator(for: i)
+            population.startEconomy(i, scenario: scenario, trend: scenario.market.trendInitial, generator: &generator)
+        }
+    }
+}
+
+extension Population {
+    /// Draws firm `i`'s costs, dimensions, offering (around `trend`), price,
+    /// shock, strategy and starting cash; clears its accounts.
+    func startEconomy(_ i: Int, scenario: Scenario, trend: [Double], generator: inout SplitMix64) {
+        let economy = scenario.firms.economy
+        let market = scenario.market
+        func draw(_ spread: Spread) -> Double {
+            clamp01(spread.mean + spread.spread * (2 * generator.uniform() - 1))
+        }
+        let capacity = Double(employees[i]) * economy.revenuePerEmployee
+        self.capacity[i] = capacity
+        let variable = Swift.min(0.95, Swift.max(0.05,
+            economy.variableCost.mean + economy.variableCost.spread * (2 * generator.uniform() - 1)))
+        variableCost[i] = variable
+        relationship[i] = draw(economy.relationship)
+        technology[i] = draw(economy.technology)
+        sustainability[i] = draw(economy.sustainability)
+        let offering = self.offering.base + i * Attribute.allCases.count
+        for a in 0..<Attribute.allCases.count {
+            offering[a] = clamp01(trend[a] + economy.offeringSpread * (2 * generator.uniform() - 1))
+        }
+        price[i] = 1 + economy.priceSpread * (2 * generator.uniform() - 1)
+        shock[i] = economy.shockSigma * generator.triangular()
+        brand[i] = 1
+        circular[i] = 0
+        let blocks = BuildingBlock.allCases.count
+        let strategy = self.strategy.base + i * blocks
+        var weights = [Double](repeating: 0, count: blocks)
+        for b in 0..<blocks {
+            weights[b] = economy.strategy[b] * (1 + economy.strategySpread * (2 * generator.uniform() - 1))
+        }
+        let total = weights.reduce(0, +)
+        for b in 0..<blocks { strategy[b] = Float(total > 0 ? weights[b] / total : 1 / Double(blocks)) }
+        // Cash: some months of the costs expected at the average demand.
+        let revenue = capacity * market.localDemandRatio
+        let monthlyCosts = economy.fixedCost * capacity + revenue * (variable * (1 + economy.waste) + economy.localLogistics)
+        cash[i] = economy.initialCashMonths * monthlyCosts
+        let margin = revenue > 0 ? (revenue - monthlyCosts) / revenue : 0
+        marginTrend[i] = margin
+        growthTrend[i] = 0
+        financial[i] = Finance.index(margin: margin, growth: 0, cash: cash[i], monthlyCosts: monthlyCosts)
+        revenueLocal[i] = 0
+        revenueOnline[i] = 0
+        profit[i] = 0
+        distressMonths[i] = 0
+        churnMonths[i] = 0
+    }
+
+    /// A new firm takes exited firm `i`'s place: sector, province and size
+    /// drawn as at initialization, the rest by `startEconomy`. Returns its
+    /// starting cash (money from outside the model).
+    func enter(_ i: Int, tick: Int, scenario: Scenario, trend: [Double], sizes: CategoricalTable,
+               sectors: CategoricalTable, localities: CategoricalTable, generator: inout SplitMix64) -> Double {
+        sector[i] = UInt8(sectors.index(for: generator.uniform()))
+        locality[i] = UInt8(localities.index(for: generator.uniform()))
+        employees[i] = UInt16(1 + sizes.index(for: generator.uniform()))
+        startEconomy(i, scenario: scenario, trend: trend, generator: &generator)
+        member[i] = 0
+        alive[i] = 1
+        joinedTick[i] = -1
+        bornTick[i] = Int32(tick)
+        return cash[i]
     }
 }
 

@@ -63,3 +63,42 @@ enum Adoption {
         }, +)
     }
 }
+
+extension Adoption {
+    /// What a non-member sees of the platform at the end of the previous tick.
+    struct Outlook: Sendable {
+        /// Hazard p + q·F before the filters.
+        var hazard: Double
+        /// Mean online revenue per member, and the mean visibility-weighted
+        /// attractiveness of members it was earned with.
+        var onlineRevenuePerMember: Double
+        var memberWeight: Double
+        var logistics: (local: Double, online: Double)
+        var open: Bool
+    }
+
+    /// Behavioural filters on a firm that the Bass hazard has drawn: it joins
+    /// only if it is ready (technology), passes curation (sustainability)
+    /// and expects a positive net benefit: its estimate of the online margin
+    /// it would earn — from what members earn, scaled by its own
+    /// attractiveness, with perception noise — plus what the shared
+    /// logistics network would save on its local deliveries, less commission,
+    /// fee, the effort of running the channel and the onboarding cost
+    /// amortised over the payback horizon.
+    @inline(__always)
+    static func accepts(
+        _ i: Int, population: Population, weight: Double, outlook: Outlook,
+        scenario: Scenario, noise: Double
+    ) -> Bool {
+        let b = scenario.adoption.behavioural, platform = scenario.platform
+        guard population.technology[i] >= b.readiness,
+              population.sustainability[i] >= platform.curationMinSustainability else { return false }
+        let relative = outlook.memberWeight > 0 ? weight / outlook.memberWeight : 1
+        let expected = Swift.max(0, outlook.onlineRevenuePerMember * relative * (1 + b.perceptionNoise * noise))
+        let saving = population.revenueLocal[i] * (scenario.firms.economy.localLogistics - outlook.logistics.local)
+        let premium = scenario.market.onlinePricePremium
+        let margin = expected * (1 - population.variableCost[i] / (1 + premium) - outlook.logistics.online - platform.commission)
+            + saving - platform.monthlyFee - platform.memberEffort - platform.onboardingCost / b.paybackMonths
+        return margin > 0
+    }
+}

@@ -1,0 +1,62 @@
+import AgentEngine
+
+/// A panel of individual firms written to `firms.csv`: every `every` ticks
+/// (tick 0 included), the state of the same `sample` firms, chosen
+/// uniformly at random from the master seed alone, so every replicate
+/// follows the same firm ids.
+public struct PanelOptions: Sendable, Equatable {
+    public var every: Int
+    public var sample: Int
+
+    public init(every: Int, sample: Int) {
+        self.every = every
+        self.sample = sample
+    }
+
+    /// The firm ids followed (sorted).
+    public func firms(_ scenario: Scenario) -> [Int] {
+        var generator = RandomStreams(seed: scenario.seed, replicate: 0).generator(RandomPurpose("panel.sample"))
+        return SMEModel.sample(Swift.min(self.sample, scenario.firms.count), from: scenario.firms.count, using: &generator)
+    }
+
+    public static let columns: [ColumnSpec] = [
+        ColumnSpec("firm", .integer, "Firm id (a place in the population; an entrant takes the id of the firm it replaced)."),
+        ColumnSpec("sector", .string, "Sub-sector."),
+        ColumnSpec("province", .string, "Province (locality)."),
+        ColumnSpec("employees", .integer, unit: "employees", "Size."),
+        ColumnSpec("alive", .boolean, "1 while the firm trades."),
+        ColumnSpec("member", .boolean, "1 while the firm is a platform member."),
+        ColumnSpec("relationship", .number, unit: "index 0-1", "Relationship dimension."),
+        ColumnSpec("technology", .number, unit: "index 0-1", "Technology dimension."),
+        ColumnSpec("financial", .number, unit: "index 0-1", "Financial dimension."),
+        ColumnSpec("sustainability", .number, unit: "index 0-1", "Sustainability dimension."),
+        ColumnSpec("revenue_local", .number, unit: "EUR/month", "Sales in the firm's own province this tick."),
+        ColumnSpec("revenue_online", .number, unit: "EUR/month", "Sales through the platform this tick."),
+        ColumnSpec("profit", .number, unit: "EUR/month", "Profit this tick."),
+        ColumnSpec("cash", .number, unit: "EUR", "Cash at the end of the tick."),
+    ]
+}
+
+extension SMESimulation {
+    public func extraRows(table: Int, tick: Int) -> [CSVRecord] {
+        guard table == 0, let panel, tick % panel.every == 0 else { return [] }
+        return panelFirms.map { i in
+            var row = CSVRecord()
+            row.append(i)
+            row.append(text: scenario.firms.sectors[Int(population.sector[i])].name)
+            row.append(text: scenario.firms.localities[Int(population.locality[i])].name)
+            row.append(Int(population.employees[i]))
+            row.append(population.alive[i] == 1)
+            row.append(population.member[i] == 1)
+            row.append(population.relationship[i])
+            row.append(population.technology[i])
+            row.append(population.financial[i])
+            row.append(population.sustainability[i])
+            row.append(population.revenueLocal[i])
+            row.append(population.revenueOnline[i])
+            row.append(population.profit[i])
+            row.append(population.cash[i])
+            return row
+        }
+    }
+}

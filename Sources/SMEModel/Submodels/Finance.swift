@@ -1,0 +1,34 @@
+/// Finance (MODEL.md §7 "Finance"): a month's costs by kind, profit, cash,
+/// distress and exit, and the financial dimension as an index of margin,
+/// revenue growth and cash buffer.
+enum Finance {
+    /// A month of one firm's accounts.
+    struct Month {
+        var revenueLocal = 0.0, revenueOnline = 0.0
+        var production = 0.0, waste = 0.0, logistics = 0.0
+        var commission = 0.0, fee = 0.0, effort = 0.0, fixed = 0.0, innovation = 0.0
+        var onboarding = 0.0, switching = 0.0
+
+        var revenue: Double { revenueLocal + revenueOnline }
+        var costs: Double { production + waste + logistics + commission + fee + effort + fixed + innovation + onboarding + switching }
+        var profit: Double { revenue - costs }
+    }
+
+    /// Weight of a new month in the smoothed margin and growth (about half a year).
+    static let smoothing = 1.0 / 6
+
+    /// The financial dimension: 0.4 · margin score + 0.3 · growth score +
+    /// 0.3 · buffer score, each in [0, 1]: a smoothed margin of −10 % scores
+    /// 0 and +10 % scores 1; smoothed monthly revenue growth of −5 % scores 0
+    /// and +5 % scores 1; cash of six months of costs or more scores 1.
+    @inline(__always)
+    static func index(margin: Double, growth: Double, cash: Double, monthlyCosts: Double) -> Double {
+        let m = clamp01(0.5 + margin / 0.2)
+        let g = clamp01(0.5 + growth * 10)
+        let b = monthlyCosts > 0 ? clamp01(cash / (6 * monthlyCosts)) : 1
+        return 0.4 * m + 0.3 * g + 0.3 * b
+    }
+}
+
+@inline(__always)
+func clamp01(_ x: Double) -> Double { Swift.min(1, Swift.max(0, x)) }

@@ -1,0 +1,97 @@
+import AgentEngine
+
+/// Business model innovation (MODEL.md §7, seed 003): each month a firm may
+/// start an initiative, with probability rising with financial slack and
+/// knowledge inflow (analytics, training). Its strategy weights, tilted by
+/// its situation, pick the building block; the cost is paid up front;
+/// success depends on technology, relationship and analytics; a success
+/// moves the dimensions the block belongs to. An initiative is also a
+/// sustainability project (circular practices, seed 002 §4.3–4.4) with a
+/// probability that rises with the sustainability the firm sees consumers
+/// ask for and with its own practice.
+enum Innovation {
+    struct Outcome {
+        var block: BuildingBlock?
+        var success = false
+        var cost = 0.0
+    }
+
+    /// What the platform gives a member this month.
+    struct Access {
+        var analytics = 0.0
+        var training = false
+    }
+
+    static func attempt(
+        _ i: Int, population: Population, access: Access, trend: [Double],
+        innovation: InnovationParameters, generator: inout SplitMix64
+    ) -> Outcome {
+        let knowledge = access.analytics + (access.training ? 0.5 : 0)
+        let rate = innovation.baseRate * population.financial[i] * (1 + knowledge)
+        let cost = innovation.cost * population.capacity[i]
+        guard generator.uniform() < rate, population.cash[i] >= cost else { return Outcome() }
+        var outcome = Outcome(cost: cost)
+
+        // Strategy weights, tilted: analytics toward value proposition and
+        // customers; relationship capital toward network and relations.
+        let base = population.strategy.base + i * BuildingBlock.allCases.count
+        var weights = (0..<BuildingBlock.allCases.count).map { Double(base[$0]) }
+        let dataTilt = 1 + innovation.analyticsTilt * access.analytics
+        weights[BuildingBlock.valueProposition.rawValue] *= dataTilt
+        weights[BuildingBlock.customers.rawValue] *= dataTilt
+        let relationsTilt = 1 + innovation.relationsTilt * population.relationship[i]
+        weights[BuildingBlock.network.rawValue] *= relationsTilt
+        weights[BuildingBlock.relations.rawValue] *= relationsTilt
+        var pick = generator.uniform() * weights.reduce(0, +)
+        var chosen = BuildingBlock.valueFormula
+        for block in BuildingBlock.allCases {
+            pick -= weights[block.rawValue]
+            if pick < 0 { chosen = block; break }
+        }
+        outcome.block = chosen
+
+        let t = population.technology[i], r = population.relationship[i]
+        let success = innovation.successBase + innovation.successTechnology * t
+            + innovation.successRelationship * r + innovation.successAnalytics * access.analytics
+        guard generator.uniform() < success else { return outcome }
+        outcome.success = true
+
+        // The trend as the firm sees it: analytics and capability cut the noise.
+        let noise = innovation.trendNoise * (1 - access.analytics * (0.5 + 0.5 * t))
+        let offering = population.offering.base + i * Attribute.allCases.count
+        func perceived(_ a: Int) -> Double { clamp01(trend[a] + noise * generator.triangular()) }
+        switch chosen {
+        case .valueProposition, .customers:
+            let step = chosen == .valueProposition ? innovation.offeringStep : innovation.offeringStep / 2
+            for a in 0..<Attribute.allCases.count { offering[a] += step * (perceived(a) - offering[a]) }
+            if chosen == .customers { population.brand[i] = Swift.min(2, population.brand[i] + innovation.brandGain) }
+        case .valueChain:
+            population.variableCost[i] *= 1 - innovation.costCut
+            population.technology[i] = clamp01(t + innovation.technologyGain * (1 - t))
+        case .competences:
+            population.technology[i] = clamp01(t + innovation.technologyGain * (1 - t))
+            population.capacity[i] *= 1 + innovation.costCut
+        case .network, .relations:
+            population.relationship[i] = clamp01(r + innovation.relationshipGain * (1 - r))
+            if chosen == .relations { population.brand[i] = Swift.min(2, population.brand[i] + innovation.brandGain / 2) }
+        case .valueFormula:
+            population.variableCost[i] *= 1 - innovation.costCut / 2
+        }
+        let s = population.sustainability[i]
+        let orientation = clamp01(perceived(Attribute.sustainable.rawValue) * (0.3 + s))
+        if generator.uniform() < orientation {
+            population.sustainability[i] = clamp01(s + innovation.sustainabilityGain * (1 - s))
+            population.circular[i] = Swift.min(innovation.circularMax, population.circular[i] + innovation.circularGain)
+        }
+        return outcome
+    }
+}
+
+extension SplitMix64 {
+    /// A cheap unit-variance deviate: the sum of two uniforms, centred and
+    /// scaled (triangular on ±√6).
+    @inlinable
+    mutating func triangular() -> Double {
+        (uniform() + uniform() - 1) * 2.449489742783178
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Trade (MODEL.md §7 "Trade"): how attractive a firm is to consumers, and
+/// how a market's demand is shared in proportion to attractiveness.
+enum Trade {
+    /// Fit of an offering to the consumer trend: 1 minus their Euclidean
+    /// distance over the four attributes, scaled to [0, 1].
+    @inline(__always)
+    static func fit(_ offering: UnsafeMutablePointer<Double>, _ trend: [Double]) -> Double {
+        var squared = 0.0
+        for a in 0..<4 {
+            let d = offering[a] - trend[a]
+            squared += d * d
+        }
+        return Swift.max(0, 1 - squared.squareRoot() / 2)
+    }
+
+    /// A = fit^α · (1 + β·sustainability) · brand · e^shock / price^ε.
+    @inline(__always)
+    static func attractiveness(fit: Double, sustainability: Double, brand: Double, shock: Double, price: Double,
+                               market: MarketParameters) -> Double {
+        let fitTerm = market.fitExponent == 2 ? fit * fit : pow(fit, market.fitExponent)
+        let priceTerm = market.priceElasticity == 0 ? 1 : pow(price, -market.priceElasticity)
+        return fitTerm * (1 + market.sustainabilityPremium * sustainability) * brand * exp(shock) * priceTerm
+    }
+
+    /// Online visibility of a member's listing: better digital capability
+    /// presents the catalogue better.
+    @inline(__always)
+    static func visibility(technology: Double) -> Double { 0.5 + technology }
+
+    /// Serves this firm's shares of local and online demand within its
+    /// capacity (output per month valued at the local price). Local buyers
+    /// come first — they are the firm's existing trade — and online orders
+    /// take what capacity is left; an online euro uses 1/(1 + premium) of a
+    /// euro of capacity. Returns revenue by channel and the output used.
+    @inline(__always)
+    static func serve(local: Double, online: Double, capacity: Double, premium: Double)
+        -> (local: Double, online: Double, output: Double) {
+        let localSold = Swift.min(local, capacity)
+        let onlineOutput = Swift.min(online / (1 + premium), capacity - localSold)
+        return (localSold, onlineOutput * (1 + premium), localSold + onlineOutput)
+    }
+}
