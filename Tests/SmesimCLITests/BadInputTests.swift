@@ -24,7 +24,7 @@ import Testing
         Case(label: "bare NaN", file: #"{"adoption": {"q": NaN}}"#, expected: ["bad.json: invalid JSON", "NaN and Infinity are not JSON numbers"]),
         Case(label: "empty file", file: "", expected: ["bad.json: invalid JSON at line 1, column 1: the document is empty"]),
         Case(label: "not an object", file: "[1, 2]", expected: ["bad.json: the document must be a JSON object"]),
-        Case(label: "bad mode", file: #"{"adoption": {"mode": "Bass"}}"#, expected: ["adoption.mode: \"Bass\" is not allowed; allowed: \"bass\" or \"peers\"; did you mean \"bass\"?"]),
+        Case(label: "bad mode", file: #"{"adoption": {"mode": "Bass"}}"#, expected: ["adoption.mode: \"Bass\" is not allowed; allowed: \"behavioural\", \"bass\" or \"peers\"; did you mean \"bass\"?"]),
         Case(label: "huge integer", file: #"{"firms": {"count": 99999999999999999999999}}"#, expected: ["firms.count: expected an integer from 1 to 10000000"]),
         Case(label: "several problems", file: #"{"horizon": -1, "seed": 1.5}"#, expected: ["2 problems", "horizon: -1 is out of range", "seed: expected an integer"]),
     ]

@@ -17,18 +17,23 @@ import Testing
 
         let table = try String(contentsOf: out.appendingPathComponent("timeseries.csv"), encoding: .utf8)
         let lines = table.components(separatedBy: "\r\n")
-        #expect(lines.first == "replicate,seed,tick,firms,members,member_share,joins")
+        let header = lines[0].split(separator: ",").map(String.init)
+        #expect(Array(header.prefix(10)) == ["replicate", "seed", "tick", "firms", "firms_alive", "members", "member_share", "joins", "leaves", "exits"])
+        for column in ["relationship_mean_members", "technology_p90", "revenue_online", "online_share", "logistics_cost_per_order",
+                       "waste_share", "platform_cash", "platform_open", "platform_volume", "bmi_initiatives",
+                       "bmi_initiatives_value_formula", "bmi_success_rate", "online_sales_gini"] {
+            #expect(header.contains(column), "missing column \(column)")
+        }
         #expect(lines.last == "")
         #expect(lines.count == 1 + 3 * 25 + 1)
-        // Members never fall, joins add up, the share is members / firms.
-        var previous = 0
+        // Counts are consistent: members within the living firms, the
+        // living within the population, the share is members / alive.
         for line in lines.dropFirst().dropLast() {
-            let f = line.split(separator: ",").map(String.init)
-            let tick = Int(f[2])!, firms = Int(f[3])!, members = Int(f[4])!, joins = Int(f[6])!
-            #expect(firms == 3000)
-            if tick > 0 { #expect(members == previous + joins) } else { #expect(members == 12 && joins == 0) }
-            #expect(Double(f[5])! == Double(members) / Double(firms))
-            previous = members
+            let row = Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+            let firms = Int(row["firms"]!)!, alive = Int(row["firms_alive"]!)!, members = Int(row["members"]!)!
+            #expect(firms == 3000 && alive <= firms && members <= alive)
+            #expect(Double(row["member_share"]!)! == Double(members) / Double(alive))
+            if row["tick"] == "0" { #expect(members == 12 && row["joins"] == "0") }
         }
 
         let manifest = try JSONParser.parse(Array(try Data(contentsOf: out.appendingPathComponent("manifest.json"))))
@@ -123,6 +128,40 @@ import Testing
               case .object(let peers)? = adoption["peers"] else { Issue.record("resolve output"); return }
         #expect(peers["network"] == .string("locality"))
         #expect(root["horizon"] == .int(120))
+        #expect(contents(of: folder).isEmpty)
+    }
+}
+
+@Suite struct PanelTests {
+    @Test func panelFollowsTheSameFirmsInEveryReplicate() throws {
+        let folder = try scratchFolder()
+        let result = try ToolProcess.run(["run", "-q", "--firms", "500", "--ticks", "24", "--replicates", "2",
+                                          "--panel-every", "12", "--panel-sample", "40"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = folder.appendingPathComponent("Results/default")
+        #expect(contents(of: out) == ["firms.csv", "manifest.json", "timeseries.csv"])
+        let lines = try String(contentsOf: out.appendingPathComponent("firms.csv"), encoding: .utf8)
+            .components(separatedBy: "\r\n").dropLast()
+        let header = lines.first!.split(separator: ",").map(String.init)
+        #expect(header.prefix(4) == ["replicate", "seed", "tick", "firm"])
+        for column in ["member", "relationship", "technology", "financial", "sustainability", "revenue_local", "revenue_online", "cash", "alive"] {
+            #expect(header.contains(column))
+        }
+        #expect(lines.count == 1 + 2 * 3 * 40)
+        let rows = lines.dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let firmsBy = { (replicate: String, tick: String) in rows.filter { $0[0] == replicate && $0[2] == tick }.map { $0[3] } }
+        #expect(firmsBy("0", "0") == firmsBy("1", "24"))
+        #expect(Set(firmsBy("0", "12")).count == 40)
+        let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"path\": \"firms.csv\""))
+    }
+
+    @Test func panelSampleNeedsPanelEvery() throws {
+        let folder = try scratchFolder()
+        let result = try ToolProcess.run(["run", "--panel-sample", "10"], in: folder)
+        #expect(result.status == 2 && result.stderr.contains("--panel-sample needs --panel-every"))
+        let zero = try ToolProcess.run(["run", "--panel-every", "0"], in: folder)
+        #expect(zero.status == 2 && zero.stderr.contains("--panel-every 0: expected a whole number of ticks from 1 to 6000"))
         #expect(contents(of: folder).isEmpty)
     }
 }

@@ -24,8 +24,10 @@ public struct PanelOptions: Sendable, Equatable {
         ColumnSpec("sector", .string, "Sub-sector."),
         ColumnSpec("province", .string, "Province (locality)."),
         ColumnSpec("employees", .integer, unit: "employees", "Size."),
+        ColumnSpec("born_tick", .integer, unit: "tick", "Tick the firm entered (0: the initial population)."),
         ColumnSpec("alive", .boolean, "1 while the firm trades."),
         ColumnSpec("member", .boolean, "1 while the firm is a platform member."),
+        ColumnSpec("joined_tick", .integer, unit: "tick", "Tick the firm last joined the platform; -1 never joined, -2 joined and left."),
         ColumnSpec("relationship", .number, unit: "index 0-1", "Relationship dimension."),
         ColumnSpec("technology", .number, unit: "index 0-1", "Technology dimension."),
         ColumnSpec("financial", .number, unit: "index 0-1", "Financial dimension."),
@@ -46,8 +48,10 @@ extension SMESimulation {
             row.append(text: scenario.firms.sectors[Int(population.sector[i])].name)
             row.append(text: scenario.firms.localities[Int(population.locality[i])].name)
             row.append(Int(population.employees[i]))
+            row.append(Int(population.bornTick[i]))
             row.append(population.alive[i] == 1)
             row.append(population.member[i] == 1)
+            row.append(Int(population.joinedTick[i]))
             row.append(population.relationship[i])
             row.append(population.technology[i])
             row.append(population.financial[i])

@@ -19,8 +19,8 @@ struct TickMetrics: Sendable {
     var demandLocal = 0.0, demandOnline = 0.0, capacity = 0.0
     var profit = 0.0, payout = 0.0
     /// Per dimension: sums over members and non-members (alive).
-    var memberSums = [Double](repeating: 0, count: 4)
-    var nonMemberSums = [Double](repeating: 0, count: 4)
+    var memberSums = SIMD4<Double>()
+    var nonMemberSums = SIMD4<Double>()
     var dimensionHistogram = [Int32](repeating: 0, count: 4 * TickMetrics.dimensionBins)
     var initiatives = [Int](repeating: 0, count: BuildingBlock.allCases.count)
     var successes = 0
@@ -31,12 +31,14 @@ struct TickMetrics: Sendable {
 
     init() {}
 
-    mutating func addDimensions(_ values: (Double, Double, Double, Double), member: Bool) {
-        let v = [values.0, values.1, values.2, values.3]
+    /// Adds a firm's dimensions to the sums and to `histogram`, a chunk's
+    /// scratch copy of `dimensionHistogram` (see `ChunkHistograms`).
+    @inline(__always)
+    mutating func addDimensions(_ values: SIMD4<Double>, member: Bool, histogram: UnsafeMutablePointer<Int32>) {
+        if member { memberSums += values } else { nonMemberSums += values }
         for d in 0..<4 {
-            if member { memberSums[d] += v[d] } else { nonMemberSums[d] += v[d] }
-            let bin = Swift.min(Int(v[d] * Double(Self.dimensionBins)), Self.dimensionBins - 1)
-            dimensionHistogram[d * Self.dimensionBins + Swift.max(bin, 0)] &+= 1
+            let bin = Swift.min(Swift.max(Int(values[d] * Double(Self.dimensionBins)), 0), Self.dimensionBins - 1)
+            histogram[d * Self.dimensionBins + bin] &+= 1
         }
     }
 
@@ -46,6 +48,18 @@ struct TickMetrics: Sendable {
         let bin = Swift.min(Swift.max(Int(position * Double(Self.revenueBins)), 0), Self.revenueBins - 1)
         onlineCounts[bin] &+= 1
         onlineSums[bin] += revenue
+    }
+
+    /// Runs `body` with a zeroed scratch histogram of the dimensions and
+    /// stores it in `dimensionHistogram`: writing through a plain pointer
+    /// keeps the per-firm loop free of copy-on-write checks.
+    mutating func withDimensionHistogram(_ body: (inout TickMetrics, UnsafeMutablePointer<Int32>) -> Void) {
+        let count = 4 * Self.dimensionBins
+        let histogram = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        histogram.initialize(repeating: 0, count: count)
+        body(&self, histogram)
+        dimensionHistogram = Array(UnsafeBufferPointer(start: histogram, count: count))
+        histogram.deallocate()
     }
 
     static func merge(_ a: TickMetrics, _ b: TickMetrics) -> TickMetrics {
@@ -59,7 +73,8 @@ struct TickMetrics: Sendable {
         m.fixedCosts += b.fixedCosts; m.innovation += b.innovation; m.effort += b.effort
         m.demandLocal += b.demandLocal; m.demandOnline += b.demandOnline; m.capacity += b.capacity
         m.profit += b.profit; m.payout += b.payout
-        for d in 0..<4 { m.memberSums[d] += b.memberSums[d]; m.nonMemberSums[d] += b.nonMemberSums[d] }
+        m.memberSums += b.memberSums
+        m.nonMemberSums += b.nonMemberSums
         for k in m.dimensionHistogram.indices { m.dimensionHistogram[k] &+= b.dimensionHistogram[k] }
         for k in m.initiatives.indices { m.initiatives[k] += b.initiatives[k] }
         m.successes += b.successes

@@ -185,6 +185,7 @@ extension InnovationParameters {
         i.relationshipLocal = r.number("relationship_local", default: d.relationshipLocal, in: Range.unit)
         i.relationshipOnline = r.number("relationship_online", default: d.relationshipOnline, in: 0...10)
         i.trainingRelationship = r.number("training_relationship", default: d.trainingRelationship, in: Range.unit)
+        i.trainingSustainability = r.number("training_sustainability", default: d.trainingSustainability, in: Range.unit)
         i.circularGain = r.number("circular_gain", default: d.circularGain, in: Range.unit)
         i.circularMax = r.number("circular_max", default: d.circularMax, in: Range.unit)
         if i.successBase + i.successTechnology + i.successRelationship + i.successAnalytics > 1 {

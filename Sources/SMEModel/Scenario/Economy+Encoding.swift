@@ -137,6 +137,7 @@ extension InnovationParameters {
             "relationship_local": .double(relationshipLocal),
             "relationship_online": .double(relationshipOnline),
             "training_relationship": .double(trainingRelationship),
+            "training_sustainability": .double(trainingSustainability),
             "circular_gain": .double(circularGain),
             "circular_max": .double(circularMax),
         ])

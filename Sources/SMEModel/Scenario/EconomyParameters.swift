@@ -231,6 +231,10 @@ public struct InnovationParameters: Sendable, Equatable {
     public var relationshipOnline = 0.8
     /// Training's monthly push to relationship (events with other members).
     public var trainingRelationship = 0.004
+    /// Added probability that a member's initiative is a sustainability
+    /// project when it gets the platform's training (knowledge of circular
+    /// practices, local sourcing).
+    public var trainingSustainability = 0.2
     /// Circular practices: waste cut per sustainability success, and ceiling.
     public var circularGain = 0.1
     public var circularMax = 0.6

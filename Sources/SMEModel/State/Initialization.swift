@@ -77,6 +77,7 @@ extension Population {
             offering[a] = clamp01(trend[a] + economy.offeringSpread * (2 * generator.uniform() - 1))
         }
         price[i] = 1 + economy.priceSpread * (2 * generator.uniform() - 1)
+        priceWeight[i] = pow(price[i], -market.priceElasticity)
         shock[i] = economy.shockSigma * generator.triangular()
         brand[i] = 1
         circular[i] = 0

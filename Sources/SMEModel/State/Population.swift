@@ -43,6 +43,8 @@ public final class Population: Sendable {
     public let offering: AgentColumn<Double>
     /// Relative price (1 = regional average).
     public let price: AgentColumn<Double>
+    /// price^(−elasticity), the price term of attractiveness (constant per firm).
+    let priceWeight: AgentColumn<Double>
     /// Marketing reach from customer-side innovation (≥ 1).
     public let brand: AgentColumn<Double>
     /// Log of the persistent idiosyncratic demand shock.
@@ -87,6 +89,7 @@ public final class Population: Sendable {
         sustainability = AgentColumn(count: count, repeating: 0)
         offering = AgentColumn(count: count * Attribute.allCases.count, repeating: 0)
         price = AgentColumn(count: count, repeating: 1)
+        priceWeight = AgentColumn(count: count, repeating: 1)
         brand = AgentColumn(count: count, repeating: 1)
         shock = AgentColumn(count: count, repeating: 0)
         capacity = AgentColumn(count: count, repeating: 0)
@@ -120,5 +123,77 @@ public final class Population: Sendable {
             for i in range { total &+= Int(member.base[i]) }
             return total
         }, +)
+    }
+}
+
+/// The base pointers of every column of a population, taken once before a
+/// parallel pass: the per-firm loop then reads and writes through plain
+/// pointers held in locals, which the optimiser need not reload after every
+/// store (it cannot prove a store into one column leaves another column
+/// object untouched). Valid while the population lives; the same
+/// disjoint-index rule as `AgentColumn` applies.
+struct PopulationPointers: @unchecked Sendable {
+    let sector: UnsafeMutablePointer<UInt8>
+    let locality: UnsafeMutablePointer<UInt8>
+    let employees: UnsafeMutablePointer<UInt16>
+    let member: UnsafeMutablePointer<UInt8>
+    let memberPrevious: UnsafeMutablePointer<UInt8>
+    let churnMonths: UnsafeMutablePointer<UInt8>
+    let joinedTick: UnsafeMutablePointer<Int32>
+    let bornTick: UnsafeMutablePointer<Int32>
+    let alive: UnsafeMutablePointer<UInt8>
+    let distressMonths: UnsafeMutablePointer<UInt8>
+    let relationship: UnsafeMutablePointer<Double>
+    let technology: UnsafeMutablePointer<Double>
+    let financial: UnsafeMutablePointer<Double>
+    let sustainability: UnsafeMutablePointer<Double>
+    let offering: UnsafeMutablePointer<Double>
+    let price: UnsafeMutablePointer<Double>
+    let brand: UnsafeMutablePointer<Double>
+    let shock: UnsafeMutablePointer<Double>
+    let capacity: UnsafeMutablePointer<Double>
+    let variableCost: UnsafeMutablePointer<Double>
+    let cash: UnsafeMutablePointer<Double>
+    let revenueLocal: UnsafeMutablePointer<Double>
+    let revenueOnline: UnsafeMutablePointer<Double>
+    let profit: UnsafeMutablePointer<Double>
+    let marginTrend: UnsafeMutablePointer<Double>
+    let growthTrend: UnsafeMutablePointer<Double>
+    let circular: UnsafeMutablePointer<Double>
+    let strategy: UnsafeMutablePointer<Float>
+    let priceWeight: UnsafeMutablePointer<Double>
+    let attractiveness: UnsafeMutablePointer<Double>
+
+    init(_ population: Population) {
+        sector = population.sector.base
+        locality = population.locality.base
+        employees = population.employees.base
+        member = population.member.base
+        memberPrevious = population.memberPrevious.base
+        churnMonths = population.churnMonths.base
+        joinedTick = population.joinedTick.base
+        bornTick = population.bornTick.base
+        alive = population.alive.base
+        distressMonths = population.distressMonths.base
+        relationship = population.relationship.base
+        technology = population.technology.base
+        financial = population.financial.base
+        sustainability = population.sustainability.base
+        offering = population.offering.base
+        price = population.price.base
+        brand = population.brand.base
+        shock = population.shock.base
+        capacity = population.capacity.base
+        variableCost = population.variableCost.base
+        cash = population.cash.base
+        revenueLocal = population.revenueLocal.base
+        revenueOnline = population.revenueOnline.base
+        profit = population.profit.base
+        marginTrend = population.marginTrend.base
+        growthTrend = population.growthTrend.base
+        circular = population.circular.base
+        strategy = population.strategy.base
+        priceWeight = population.priceWeight.base
+        attractiveness = population.attractiveness.base
     }
 }

@@ -5,6 +5,8 @@ extension RandomPurpose {
     static let firmMonthA = RandomPurpose("economy.month.a")
     static let firmMonthB = RandomPurpose("economy.month.b")
     static let entry = RandomPurpose("economy.entry")
+    static let perception = RandomPurpose("adoption.perception")
+    static let initiative = RandomPurpose("innovation.initiative")
 }
 
 /// One tick of the economy over the whole population, in two parallel
@@ -65,6 +67,7 @@ struct Economy {
             open: onlineOpen)
         let joinStream = streams.stream(.adoption, tick: tick)
         let monthStream = streams.stream(.firmMonthA, tick: tick)
+        let perceptionStream = streams.stream(.perception, tick: tick)
         let shockKeep = economy.shockPersistence
         let shockNew = (1 - shockKeep * shockKeep).squareRoot() * economy.shockSigma
         let behavioural = adoption.mode == .behavioural
@@ -75,64 +78,67 @@ struct Economy {
         let sectors = CategoricalTable(scenario.firms.sectors.map(\.share))
         let localities = CategoricalTable(scenario.firms.localities.map(\.share))
 
+        let f = PopulationPointers(population)
         return executor.reduce(count: population.count, Weights(provinces: provinces), { range in
             var sums = Weights(provinces: provinces)
             for i in range {
-                if population.alive[i] == 0 {
+                if f.alive[i] == 0 {
                     // Entry: a new firm may take the place of one that exited.
                     guard entryRate > 0, entryStream.uniform(i) < entryRate else { continue }
                     var entrant = entryStream.generator(for: i)
-                    sums.writtenOff += population.cash[i]
+                    sums.writtenOff += f.cash[i]
                     sums.entryCapital += population.enter(
                         i, tick: tick, scenario: scenario, trend: trend, sizes: sizes, sectors: sectors,
                         localities: localities, generator: &entrant)
                     sums.entries += 1
                 }
-                var generator = monthStream.generator(for: i)
-                // Idiosyncratic demand shock, AR(1) in logs.
-                let shock = shockKeep * population.shock[i] + shockNew * generator.triangular()
-                population.shock[i] = shock
-                let fit = Trade.fit(population.offering.base + i * 4, trend)
+                // Idiosyncratic demand shock, AR(1) in logs; its innovation is
+                // the sum of two 32-bit uniforms from one draw (triangular,
+                // unit variance).
+                let shock = shockKeep * f.shock[i] + shockNew * triangular(monthStream.bits(i))
+                f.shock[i] = shock
+                let fit = Trade.fit(f.offering + i * 4, trend)
                 let a = Trade.attractiveness(
-                    fit: fit, sustainability: population.sustainability[i], brand: population.brand[i],
-                    shock: shock, price: population.price[i], market: market)
-                population.attractiveness[i] = a
-                let onlineWeight = a * Trade.visibility(technology: population.technology[i])
+                    fit: fit, sustainability: f.sustainability[i], brand: f.brand[i],
+                    shock: shock, priceWeight: f.priceWeight[i], market: market)
+                f.attractiveness[i] = a
+                let onlineWeight = a * Trade.visibility(technology: f.technology[i])
 
                 // Adoption.
-                if population.member[i] == 0 {
-                    guard onlineOpen else { sums.local[Int(population.locality[i])] += a; continue }
+                if f.member[i] == 0 {
+                    guard onlineOpen else { sums.local[Int(f.locality[i])] += a; continue }
                     var hazard = outlook.hazard
                     if adoption.mode == .peers, let offsets, let targets {
                         let lo = offsets[i], hi = offsets[i + 1]
                         var seen = 0
-                        for e in lo..<hi { seen &+= Int(population.memberPrevious[Int(targets[e])]) }
+                        for e in lo..<hi { seen &+= Int(f.memberPrevious[Int(targets[e])]) }
                         let local = hi > lo ? Double(seen) / Double(hi - lo) : 0
                         hazard = Swift.min(1, adoption.p + adoption.q * local)
                     }
                     if joinStream.uniform(i) < hazard
                         && (!behavioural || Adoption.accepts(i, population: population, weight: onlineWeight,
-                                                               outlook: outlook, scenario: scenario, noise: generator.triangular())) {
-                        population.member[i] = 1
-                        population.joinedTick[i] = Int32(tick)
-                        population.churnMonths[i] = 0
+                                                               outlook: outlook, scenario: scenario,
+                                                               noise: triangular(perceptionStream.bits(i)))) {
+                        f.member[i] = 1
+                        f.joinedTick[i] = Int32(tick)
+                        f.churnMonths[i] = 0
                         sums.joins += 1
                         if behavioural {
-                            population.cash[i] -= scenario.platform.onboardingCost
+                            f.cash[i] -= scenario.platform.onboardingCost
                             sums.onboarding += scenario.platform.onboardingCost
                         }
                     }
-                } else if behavioural && (!onlineOpen || Int(population.churnMonths[i]) >= adoption.behavioural.churnMonths) {
-                    population.member[i] = 0
-                    population.joinedTick[i] = -2
+                } else if behavioural && (!onlineOpen || Int(f.churnMonths[i]) >= adoption.behavioural.churnMonths) {
+                    f.member[i] = 0
+                    f.joinedTick[i] = -2
                     sums.leaves += 1
                     if onlineOpen {
-                        population.cash[i] -= adoption.behavioural.switchingCost
+                        f.cash[i] -= adoption.behavioural.switchingCost
                         sums.switching += adoption.behavioural.switchingCost
                     }
                 }
-                sums.local[Int(population.locality[i])] += a
-                if population.member[i] == 1 && onlineOpen { sums.online += onlineWeight }
+                sums.local[Int(f.locality[i])] += a
+                if f.member[i] == 1 && onlineOpen { sums.online += onlineWeight }
             }
             return sums
         }, Weights.merge)
@@ -162,42 +168,45 @@ struct Economy {
         let innovation = scenario.innovation
         let market = scenario.market
         let stream = streams.stream(.firmMonthB, tick: month.tick)
+        let initiativeStream = streams.stream(.initiative, tick: month.tick)
         let distressLimit = economy.distressMonths
         let churnLimit = scenario.adoption.behavioural.churnMonths
+        // Each market's demand per unit of attractiveness: a firm's share is
+        // its attractiveness times this.
+        let localPerWeight = zip(month.localDemand, month.localWeight).map { $1 > 0 ? $0 / $1 : 0 }
+        let onlinePerWeight = month.onlineWeight > 0 ? month.onlineDemand / month.onlineWeight : 0
 
+        let f = PopulationPointers(population)
         return executor.reduce(count: population.count, TickMetrics(), { range in
-            var metrics = TickMetrics()
-            for i in range where population.alive[i] == 1 {
-                var generator = stream.generator(for: i)
-                let isMember = population.member[i] == 1
+            var chunkMetrics = TickMetrics()
+            chunkMetrics.withDimensionHistogram { metrics, histogram in
+            for i in range where f.alive[i] == 1 {
+                let isMember = f.member[i] == 1
                 let served = month.onlineOpen && isMember
-                let a = population.attractiveness[i]
-                let t = population.technology[i]
+                let a = f.attractiveness[i]
+                let t = f.technology[i]
 
                 // Trade.
-                let province = Int(population.locality[i])
-                let localShare = month.localWeight[province] > 0
-                    ? month.localDemand[province] * a / month.localWeight[province] : 0
-                let onlineShare = served && month.onlineWeight > 0
-                    ? month.onlineDemand * a * Trade.visibility(technology: t) / month.onlineWeight : 0
-                let capacity = population.capacity[i]
+                let localShare = a * localPerWeight[Int(f.locality[i])]
+                let onlineShare = served ? onlinePerWeight * a * Trade.visibility(technology: t) : 0
+                let capacity = f.capacity[i]
                 let sold = Trade.serve(local: localShare, online: onlineShare, capacity: capacity,
                                        premium: market.onlinePricePremium)
                 // Capacity grows toward demand it cannot serve.
                 let wantedOutput = localShare + onlineShare / (1 + market.onlinePricePremium)
                 if wantedOutput > capacity {
-                    population.capacity[i] = Swift.min(wantedOutput, capacity * (1 + economy.capacityGrowth))
+                    f.capacity[i] = Swift.min(wantedOutput, capacity * (1 + economy.capacityGrowth))
                 }
 
                 // Costs.
                 var books = Finance.Month()
                 books.revenueLocal = sold.local
                 books.revenueOnline = sold.online
-                let variable = population.variableCost[i]
+                let variable = f.variableCost[i]
                 books.production = variable * sold.output
                 let inventory = served && platform.services.inventoryManagement
                     ? platform.inventoryWasteCut * (0.5 + 0.5 * t) : 0
-                let wasteShare = economy.waste * (1 - inventory) * (1 - population.circular[i])
+                let wasteShare = economy.waste * (1 - inventory) * (1 - f.circular[i])
                 books.waste = wasteShare * books.production
                 let logistics: (local: Double, online: Double) = served
                     ? month.memberLogistics : (economy.localLogistics, economy.ownOnlineLogistics)
@@ -211,18 +220,23 @@ struct Economy {
                 let access = Innovation.Access(
                     analytics: served && platform.services.analytics ? month.analyticsQuality : 0,
                     training: served && platform.services.training)
-                let outcome = Innovation.attempt(
-                    i, population: population, access: access, trend: month.trend,
-                    innovation: innovation, generator: &generator)
+                let knowledge = access.analytics + (access.training ? 0.5 : 0)
+                let startRate = innovation.baseRate * f.financial[i] * (1 + knowledge)
+                var outcome = Innovation.Outcome()
+                if stream.uniform(i) < startRate && f.cash[i] >= innovation.cost * capacity {
+                    var generator = initiativeStream.generator(for: i)
+                    outcome = Innovation.attempt(i, population: population, access: access, trend: month.trend,
+                                                 innovation: innovation, generator: &generator)
+                }
                 books.innovation = outcome.cost
 
                 // Cash, distress and exit.
                 let profit = books.profit
                 let payout = economy.payout * Swift.max(0, profit)
-                population.cash[i] += profit - payout
-                population.profit[i] = profit
-                let distress = population.cash[i] < 0 ? Int(population.distressMonths[i]) + 1 : 0
-                population.distressMonths[i] = UInt8(Swift.min(distress, 255))
+                f.cash[i] += profit - payout
+                f.profit[i] = profit
+                let distress = f.cash[i] < 0 ? Int(f.distressMonths[i]) + 1 : 0
+                f.distressMonths[i] = UInt8(Swift.min(distress, 255))
 
                 // Platform margin: members who keep losing on the platform leave.
                 if isMember {
@@ -230,28 +244,28 @@ struct Economy {
                     // on local deliveries, less fee and effort.
                     let platformMargin = sold.online * (1 - variable / (1 + market.onlinePricePremium) - logistics.online - platform.commission)
                         + sold.local * (economy.localLogistics - logistics.local) - books.fee - books.effort
-                    let run = platformMargin < 0 ? Int(population.churnMonths[i]) + 1 : 0
-                    population.churnMonths[i] = UInt8(Swift.min(run, Swift.max(churnLimit, 1), 255))
+                    let run = platformMargin < 0 ? Int(f.churnMonths[i]) + 1 : 0
+                    f.churnMonths[i] = UInt8(Swift.min(run, Swift.max(churnLimit, 1), 255))
                 }
 
                 // Learning and the financial index.
                 let revenue = books.revenue
-                let previousRevenue = population.revenueLocal[i] + population.revenueOnline[i]
-                population.technology[i] = Learning.technology(
-                    population.technology[i], analytics: access.analytics, training: access.training, innovation: innovation)
-                population.relationship[i] = Learning.relationship(
-                    population.relationship[i], onlineShare: revenue > 0 ? sold.online / revenue : 0,
+                let previousRevenue = f.revenueLocal[i] + f.revenueOnline[i]
+                f.technology[i] = Learning.technology(
+                    f.technology[i], analytics: access.analytics, training: access.training, innovation: innovation)
+                f.relationship[i] = Learning.relationship(
+                    f.relationship[i], onlineShare: revenue > 0 ? sold.online / revenue : 0,
                     training: access.training, innovation: innovation)
                 let margin = revenue > 0 ? Swift.max(-1, profit / revenue) : -1
                 let growth = previousRevenue > 0 && month.tick > 1
                     ? (revenue / month.season) / (previousRevenue / month.previousSeason) - 1 : 0
-                population.marginTrend[i] += Finance.smoothing * (margin - population.marginTrend[i])
-                population.growthTrend[i] += Finance.smoothing * (Swift.max(-1, Swift.min(1, growth)) - population.growthTrend[i])
-                population.financial[i] = Finance.index(
-                    margin: population.marginTrend[i], growth: population.growthTrend[i],
-                    cash: population.cash[i], monthlyCosts: books.costs - books.innovation)
-                population.revenueLocal[i] = sold.local
-                population.revenueOnline[i] = sold.online
+                f.marginTrend[i] += Finance.smoothing * (margin - f.marginTrend[i])
+                f.growthTrend[i] += Finance.smoothing * (Swift.max(-1, Swift.min(1, growth)) - f.growthTrend[i])
+                f.financial[i] = Finance.index(
+                    margin: f.marginTrend[i], growth: f.growthTrend[i],
+                    cash: f.cash[i], monthlyCosts: books.costs - books.innovation)
+                f.revenueLocal[i] = sold.local
+                f.revenueOnline[i] = sold.online
 
                 // Metrics.
                 metrics.revenueLocal += sold.local
@@ -276,8 +290,8 @@ struct Economy {
                     if outcome.success { metrics.successes += 1 }
                 }
                 if distress >= distressLimit {
-                    population.alive[i] = 0
-                    population.member[i] = 0
+                    f.alive[i] = 0
+                    f.member[i] = 0
                     metrics.exits += 1
                     continue
                 }
@@ -287,10 +301,19 @@ struct Economy {
                     metrics.addOnlineRevenue(sold.online)
                 }
                 metrics.addDimensions(
-                    (population.relationship[i], population.technology[i], population.financial[i], population.sustainability[i]),
-                    member: isMember)
+                    SIMD4(f.relationship[i], f.technology[i], f.financial[i], f.sustainability[i]),
+                    member: isMember, histogram: histogram)
             }
-            return metrics
+            }
+            return chunkMetrics
         }, TickMetrics.merge)
     }
+}
+
+/// A unit-variance deviate from 64 random bits: the sum of the two 32-bit
+/// halves as uniforms, centred and scaled (triangular on ±√6).
+@inline(__always)
+func triangular(_ bits: UInt64) -> Double {
+    let high = Double(UInt32(truncatingIfNeeded: bits &>> 32)), low = Double(UInt32(truncatingIfNeeded: bits))
+    return ((high + low) * 0x1.0p-32 - 1) * 2.449489742783178
 }

@@ -23,9 +23,9 @@ enum Finance {
     /// and +5 % scores 1; cash of six months of costs or more scores 1.
     @inline(__always)
     static func index(margin: Double, growth: Double, cash: Double, monthlyCosts: Double) -> Double {
-        let m = clamp01(0.5 + margin / 0.2)
+        let m = clamp01(0.5 + margin * 5)
         let g = clamp01(0.5 + growth * 10)
-        let b = monthlyCosts > 0 ? clamp01(cash / (6 * monthlyCosts)) : 1
+        let b = cash >= 6 * monthlyCosts ? 1 : (monthlyCosts > 0 ? Swift.max(0, cash / (6 * monthlyCosts)) : 1)
         return 0.4 * m + 0.3 * g + 0.3 * b
     }
 }

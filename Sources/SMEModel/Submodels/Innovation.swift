@@ -8,7 +8,7 @@ import AgentEngine
 /// moves the dimensions the block belongs to. An initiative is also a
 /// sustainability project (circular practices, seed 002 §4.3–4.4) with a
 /// probability that rises with the sustainability the firm sees consumers
-/// ask for and with its own practice.
+/// ask for, with its own practice, and with the platform's training.
 enum Innovation {
     struct Outcome {
         var block: BuildingBlock?
@@ -22,15 +22,13 @@ enum Innovation {
         var training = false
     }
 
+    /// Runs an initiative firm `i` has started: the month's draw fell below
+    /// baseRate · financial · (1 + knowledge) and it could pay the cost.
     static func attempt(
         _ i: Int, population: Population, access: Access, trend: [Double],
         innovation: InnovationParameters, generator: inout SplitMix64
     ) -> Outcome {
-        let knowledge = access.analytics + (access.training ? 0.5 : 0)
-        let rate = innovation.baseRate * population.financial[i] * (1 + knowledge)
-        let cost = innovation.cost * population.capacity[i]
-        guard generator.uniform() < rate, population.cash[i] >= cost else { return Outcome() }
-        var outcome = Outcome(cost: cost)
+        var outcome = Outcome(cost: innovation.cost * population.capacity[i])
 
         // Strategy weights, tilted: analytics toward value proposition and
         // customers; relationship capital toward network and relations.
@@ -78,7 +76,8 @@ enum Innovation {
             population.variableCost[i] *= 1 - innovation.costCut / 2
         }
         let s = population.sustainability[i]
-        let orientation = clamp01(perceived(Attribute.sustainable.rawValue) * (0.3 + s))
+        let orientation = clamp01(perceived(Attribute.sustainable.rawValue) * (0.3 + s)
+            + (access.training ? innovation.trainingSustainability : 0))
         if generator.uniform() < orientation {
             population.sustainability[i] = clamp01(s + innovation.sustainabilityGain * (1 - s))
             population.circular[i] = Swift.min(innovation.circularMax, population.circular[i] + innovation.circularGain)

@@ -15,13 +15,13 @@ enum Trade {
         return Swift.max(0, 1 - squared.squareRoot() / 2)
     }
 
-    /// A = fit^α · (1 + β·sustainability) · brand · e^shock / price^ε.
+    /// A = fit^α · (1 + β·sustainability) · brand · e^shock · priceWeight,
+    /// priceWeight = price^−ε computed once per firm.
     @inline(__always)
-    static func attractiveness(fit: Double, sustainability: Double, brand: Double, shock: Double, price: Double,
+    static func attractiveness(fit: Double, sustainability: Double, brand: Double, shock: Double, priceWeight: Double,
                                market: MarketParameters) -> Double {
         let fitTerm = market.fitExponent == 2 ? fit * fit : pow(fit, market.fitExponent)
-        let priceTerm = market.priceElasticity == 0 ? 1 : pow(price, -market.priceElasticity)
-        return fitTerm * (1 + market.sustainabilityPremium * sustainability) * brand * exp(shock) * priceTerm
+        return fitTerm * (1 + market.sustainabilityPremium * sustainability) * brand * exp(shock) * priceWeight
     }
 
     /// Online visibility of a member's listing: better digital capability
