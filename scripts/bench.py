@@ -25,13 +25,13 @@ def run_measured(command):
         return out.read(), usage.ru_maxrss
 
 
-def smesim(binary, firms, ticks, repeat, threads):
+def smesim(binary, firms, ticks, repeat, threads, scenario=None):
     """Best rate over `repeat` runs, its peak memory, and the table written."""
     best = None
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(repeat):
             out = os.path.join(folder, "out")
-            _, peak = run_measured([binary, "run", "--firms", str(firms), "--ticks", str(ticks),
+            _, peak = run_measured([binary, "run"] + ([scenario] if scenario else []) + ["--firms", str(firms), "--ticks", str(ticks),
                                     "--replicates", "1", "--threads", str(threads),
                                     "--out", out, "--force", "--quiet"])
             with open(os.path.join(out, "manifest.json")) as handle:
@@ -59,6 +59,8 @@ def main():
     parser.add_argument("--ticks", type=int, default=120)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--threads", type=int, default=os.cpu_count())
+    parser.add_argument("--bass-scenario", required=True)
+    parser.add_argument("--full-sizes", type=int, nargs="*", default=[])
     args = parser.parse_args()
 
     print(f"bass mode, {args.ticks} ticks, 1 replicate, {args.threads} threads; "
@@ -67,8 +69,8 @@ def main():
               "x Mesa", "native x Mesa")
     print("{:>9} {:>12} {:>9} {:>14} {:>9} {:>11} {:>9} {:>8} {:>14}".format(*header))
     for firms in sorted(args.sizes):
-        portable, portable_peak, portable_table = smesim(args.portable, firms, args.ticks, args.repeat, args.threads)
-        native, native_peak, native_table = smesim(args.native, firms, args.ticks, args.repeat, args.threads)
+        portable, portable_peak, portable_table = smesim(args.portable, firms, args.ticks, args.repeat, args.threads, args.bass_scenario)
+        native, native_peak, native_table = smesim(args.native, firms, args.ticks, args.repeat, args.threads, args.bass_scenario)
         if portable_table != native_table:
             sys.exit(f"the portable and native builds wrote different tables at {firms} firms")
         reference, reference_peak = mesa(firms, args.ticks)
@@ -76,6 +78,19 @@ def main():
             firms, portable, portable_peak / 1024, native, native_peak / 1024,
             reference, reference_peak / 1024, portable / reference, native / reference), flush=True)
     print("portable and native builds wrote byte-identical timeseries.csv at every size")
+
+    if args.full_sizes:
+        print()
+        print(f"full model (the embedded default scenario: behavioural adoption, the economy, innovation), "
+              f"{args.ticks} ticks, 1 replicate, {args.threads} threads")
+        print("{:>9} {:>12} {:>14} {:>9} {:>13}".format("firms", "smesim", "smesim-native", "peak MiB", "KiB per firm"))
+        for firms in sorted(args.full_sizes):
+            portable, peak, table = smesim(args.portable, firms, args.ticks, args.repeat, args.threads)
+            native, _, native_table = smesim(args.native, firms, args.ticks, args.repeat, args.threads)
+            if table != native_table:
+                sys.exit(f"the portable and native builds wrote different tables at {firms} firms (full model)")
+            print("{:>9} {:>12.3g} {:>14.3g} {:>9.1f} {:>13.3f}".format(
+                firms, portable, native, peak / 1024, peak / firms), flush=True)
 
 
 if __name__ == "__main__":

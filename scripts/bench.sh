@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Speed and memory of smesim's `bass` mode against the same rule in Mesa.
+# Speed and memory of smesim: the adoption core in `bass` mode against the
+# same rule in Mesa, then the full model.
 #
-#   scripts/bench.sh            # 10^4, 10^5, 10^6 firms x 120 ticks
-#   BENCH_SIZES="10000 100000" scripts/bench.sh
+#   scripts/bench.sh            # bass: 10^4, 10^5, 10^6 firms; full model: 10^5, 10^6; 120 ticks
+#   BENCH_SIZES="10000 100000" BENCH_FULL_SIZES="100000" scripts/bench.sh
 #
 # Builds smesim in release twice: portable (.build, what `swift build -c
 # release` gives everyone) and tuned for this processor (SMESIM_NATIVE=1,
@@ -24,4 +25,6 @@ fi
 
 exec .venv-bench/bin/python scripts/bench.py \
   --portable .build/release/smesim --native .build-native/release/smesim \
-  --sizes ${BENCH_SIZES:-10000 100000 1000000} --ticks "${BENCH_TICKS:-120}" --repeat "${BENCH_REPEAT:-3}"
+  --bass-scenario scripts/bench-bass.json \
+  --sizes ${BENCH_SIZES:-10000 100000 1000000} --full-sizes ${BENCH_FULL_SIZES:-100000 1000000} \
+  --ticks "${BENCH_TICKS:-120}" --repeat "${BENCH_REPEAT:-3}"
