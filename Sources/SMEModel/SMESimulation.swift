@@ -43,7 +43,7 @@ public struct SMESimulation: SteppedModel {
             : nil
         market = MarketState(scenario, population: population)
         platform = PlatformState(scenario, firms: population.count)
-        metrics = Self.census(population, executor: executor)
+        metrics = scenario.economy ? Self.census(population, executor: executor) : Self.count(population, executor: executor)
     }
 
     public var agentCount: Int { population.count }
@@ -58,7 +58,7 @@ public struct SMESimulation: SteppedModel {
             joins = Adoption.step(
                 tick: tick, parameters: scenario.adoption, population: population,
                 network: network, membersAtStart: metrics.members, streams: streams, executor: executor)
-            metrics = Self.census(population, executor: executor)
+            metrics.members += joins
             return
         }
         let previous = Economy.Previous(
@@ -106,6 +106,14 @@ public struct SMESimulation: SteppedModel {
         executor.forEach(count: population.count) { range in
             (previous.base + range.lowerBound).update(from: current.base + range.lowerBound, count: range.count)
         }
+    }
+
+    /// Living firms and members, for the adoption core alone.
+    static func count(_ population: Population, executor: ChunkedExecutor) -> TickMetrics {
+        var metrics = TickMetrics()
+        metrics.alive = population.count
+        metrics.members = population.memberCount(executor: executor)
+        return metrics
     }
 
     /// Counts and dimension distributions of the living firms, without trade.

@@ -165,3 +165,24 @@ import Testing
         #expect(contents(of: folder).isEmpty)
     }
 }
+
+@Suite struct AdoptionCoreTests {
+    /// `economy: false` (the adoption core alone) runs with a panel and
+    /// writes missing values, not stray numbers, for what it does not model.
+    @Test func economyOffWritesMissingValues() throws {
+        let folder = try scratchFolder()
+        try #"{"name": "core", "economy": false, "adoption": {"mode": "peers"}}"#
+            .write(to: folder.appendingPathComponent("core.json"), atomically: true, encoding: .utf8)
+        let result = try ToolProcess.run(["run", "core.json", "-q", "--firms", "800", "--ticks", "12",
+                                          "--panel-every", "6", "--panel-sample", "50"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let panel = try String(contentsOf: folder.appendingPathComponent("Results/core/firms.csv"), encoding: .utf8)
+        let row = panel.components(separatedBy: "\r\n")[1]
+        #expect(row.hasSuffix(",,,,,,,,"))
+        let behavioural = try ToolProcess.run(["validate", "core.json"], in: folder)
+        #expect(behavioural.status == 0)
+        try #"{"economy": false}"#.write(to: folder.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
+        let bad = try ToolProcess.run(["validate", "bad.json"], in: folder)
+        #expect(bad.status == 2 && bad.stderr.contains("economy: behavioural adoption needs the economy"))
+    }
+}

@@ -31,10 +31,18 @@ public final class AgentColumn<Element>: @unchecked Sendable {
         base.deallocate()
     }
 
+    /// Bounds-checked access (a trap, never a stray read). Hot loops take
+    /// `base` once and index it directly.
     @inlinable
     public subscript(index: Int) -> Element {
-        get { base[index] }
-        set { base[index] = newValue }
+        get {
+            precondition(index >= 0 && index < count, "AgentColumn index out of range")
+            return base[index]
+        }
+        set {
+            precondition(index >= 0 && index < count, "AgentColumn index out of range")
+            base[index] = newValue
+        }
     }
 
     public var indices: Range<Int> { 0..<count }

@@ -54,7 +54,13 @@ extension SMESimulation {
         record.append(m.exits)
         record.append(entries)
         let nonMembers = m.alive - m.members
+        let economy = scenario.economy
         for d in 0..<4 {
+            // The adoption core alone has no dimensions: missing values.
+            guard economy else {
+                for _ in 0..<5 { record.append(Double.nan) }
+                continue
+            }
             record.append(m.members > 0 ? m.memberSums[d] / Double(m.members) : .nan)
             record.append(nonMembers > 0 ? m.nonMemberSums[d] / Double(nonMembers) : .nan)
             record.append(m.quantile(d, 0.1))

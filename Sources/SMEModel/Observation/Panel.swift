@@ -52,6 +52,11 @@ extension SMESimulation {
             row.append(population.alive[i] == 1)
             row.append(population.member[i] == 1)
             row.append(Int(population.joinedTick[i]))
+            guard population.hasEconomy else {
+                // The adoption core alone: no dimensions, no accounts.
+                for _ in 0..<8 { row.append(Double.nan) }
+                return row
+            }
             row.append(population.relationship[i])
             row.append(population.technology[i])
             row.append(population.financial[i])

@@ -17,7 +17,7 @@ extension Population {
     /// members (none when there is no platform).
     static func initial(_ scenario: Scenario, streams: RandomStreams, executor: ChunkedExecutor) -> Population {
         let firms = scenario.firms
-        let population = Population(count: firms.count)
+        let population = Population(count: firms.count, economy: scenario.economy)
         let sectorTable = CategoricalTable(firms.sectors.map(\.share))
         let localityTable = CategoricalTable(firms.localities.map(\.share))
         let sectorStream = streams.stream(.initSector, tick: 0)
@@ -31,7 +31,9 @@ extension Population {
                 population.employees[i] = UInt16(1 + sizeTable.index(for: sizeStream.uniform(i)))
             }
         }
-        initializeEconomy(population, scenario: scenario, streams: streams, executor: executor)
+        if scenario.economy {
+            initializeEconomy(population, scenario: scenario, streams: streams, executor: executor)
+        }
         var generator = streams.generator(.initMembers)
         let founders = scenario.platform.enabled ? scenario.adoption.initialMembers : 0
         for i in sample(founders, from: firms.count, using: &generator) {

@@ -4,6 +4,10 @@ import AgentEngine
 /// indexed by firm id 0..<count. Money is in euros per month.
 public final class Population: Sendable {
     public let count: Int
+    /// Whether the economy's columns (dimensions, offering, finance,
+    /// strategy) exist; they are empty when the scenario runs the adoption
+    /// core alone.
+    public let hasEconomy: Bool
 
     // Identity
     /// Index into `FirmParameters.sectors`.
@@ -71,8 +75,12 @@ public final class Population: Sendable {
     /// Attractiveness computed in the first pass of a tick, read in the second.
     let attractiveness: AgentColumn<Double>
 
-    init(count: Int) {
+    /// `economy: false` leaves the economy's columns empty: the adoption
+    /// core alone reads only identity, membership and life.
+    init(count: Int, economy: Bool = true) {
         self.count = count
+        self.hasEconomy = economy
+        let economyCount = economy ? count : 0
         sector = AgentColumn(count: count, repeating: 0)
         locality = AgentColumn(count: count, repeating: 0)
         employees = AgentColumn(count: count, repeating: 1)
@@ -82,31 +90,32 @@ public final class Population: Sendable {
         joinedTick = AgentColumn(count: count, repeating: -1)
         bornTick = AgentColumn(count: count, repeating: 0)
         alive = AgentColumn(count: count, repeating: 1)
-        distressMonths = AgentColumn(count: count, repeating: 0)
-        relationship = AgentColumn(count: count, repeating: 0)
-        technology = AgentColumn(count: count, repeating: 0)
-        financial = AgentColumn(count: count, repeating: 0)
-        sustainability = AgentColumn(count: count, repeating: 0)
-        offering = AgentColumn(count: count * Attribute.allCases.count, repeating: 0)
-        price = AgentColumn(count: count, repeating: 1)
-        priceWeight = AgentColumn(count: count, repeating: 1)
-        brand = AgentColumn(count: count, repeating: 1)
-        shock = AgentColumn(count: count, repeating: 0)
-        capacity = AgentColumn(count: count, repeating: 0)
-        variableCost = AgentColumn(count: count, repeating: 0)
-        cash = AgentColumn(count: count, repeating: 0)
-        revenueLocal = AgentColumn(count: count, repeating: 0)
-        revenueOnline = AgentColumn(count: count, repeating: 0)
-        profit = AgentColumn(count: count, repeating: 0)
-        marginTrend = AgentColumn(count: count, repeating: 0)
-        growthTrend = AgentColumn(count: count, repeating: 0)
-        circular = AgentColumn(count: count, repeating: 0)
-        strategy = AgentColumn(count: count * BuildingBlock.allCases.count, repeating: 0)
-        attractiveness = AgentColumn(count: count, repeating: 0)
+        distressMonths = AgentColumn(count: economyCount, repeating: 0)
+        relationship = AgentColumn(count: economyCount, repeating: 0)
+        technology = AgentColumn(count: economyCount, repeating: 0)
+        financial = AgentColumn(count: economyCount, repeating: 0)
+        sustainability = AgentColumn(count: economyCount, repeating: 0)
+        offering = AgentColumn(count: economyCount * Attribute.allCases.count, repeating: 0)
+        price = AgentColumn(count: economyCount, repeating: 1)
+        priceWeight = AgentColumn(count: economyCount, repeating: 1)
+        brand = AgentColumn(count: economyCount, repeating: 1)
+        shock = AgentColumn(count: economyCount, repeating: 0)
+        capacity = AgentColumn(count: economyCount, repeating: 0)
+        variableCost = AgentColumn(count: economyCount, repeating: 0)
+        cash = AgentColumn(count: economyCount, repeating: 0)
+        revenueLocal = AgentColumn(count: economyCount, repeating: 0)
+        revenueOnline = AgentColumn(count: economyCount, repeating: 0)
+        profit = AgentColumn(count: economyCount, repeating: 0)
+        marginTrend = AgentColumn(count: economyCount, repeating: 0)
+        growthTrend = AgentColumn(count: economyCount, repeating: 0)
+        circular = AgentColumn(count: economyCount, repeating: 0)
+        strategy = AgentColumn(count: economyCount * BuildingBlock.allCases.count, repeating: 0)
+        attractiveness = AgentColumn(count: economyCount, repeating: 0)
     }
 
-    /// The value of dimension `d` of firm `i`.
+    /// The value of dimension `d` of firm `i` (NaN without the economy).
     public func dimension(_ d: Dimension, _ i: Int) -> Double {
+        guard hasEconomy else { return .nan }
         switch d {
         case .relationship: return relationship[i]
         case .technology: return technology[i]

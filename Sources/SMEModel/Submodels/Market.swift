@@ -17,7 +17,9 @@ struct MarketState: Sendable {
 
     init(_ scenario: Scenario, population: Population) {
         var capacityByProvince = [Double](repeating: 0, count: scenario.firms.localities.count)
-        for i in 0..<population.count { capacityByProvince[Int(population.locality[i])] += population.capacity[i] }
+        if population.hasEconomy {
+            for i in 0..<population.count { capacityByProvince[Int(population.locality[i])] += population.capacity[i] }
+        }
         baseLocalDemand = capacityByProvince.map { $0 * scenario.market.localDemandRatio }
         localDemand = baseLocalDemand
         trend = scenario.market.trendInitial
