@@ -119,21 +119,21 @@ public struct SMESimulation: SteppedModel {
     /// Counts and dimension distributions of the living firms, without trade.
     static func census(_ population: Population, executor: ChunkedExecutor) -> TickMetrics {
         executor.reduce(count: population.count, TickMetrics(), { range in
-            var metrics = TickMetrics()
-            metrics.withDimensionHistogram { m, histogram in
-                for i in range where population.alive[i] == 1 {
-                    let isMember = population.member[i] == 1
-                    m.alive += 1
-                    if isMember {
-                        m.members += 1
-                        m.addOnlineRevenue(population.revenueOnline[i])
-                    }
-                    m.addDimensions(
-                        SIMD4(population.relationship[i], population.technology[i], population.financial[i], population.sustainability[i]),
-                        member: isMember, histogram: histogram)
+            var m = TickMetrics()
+            let histogram = DimensionHistogram()
+            for i in range where population.alive[i] == 1 {
+                let isMember = population.member[i] == 1
+                m.alive += 1
+                if isMember {
+                    m.members += 1
+                    m.addOnlineRevenue(population.revenueOnline[i])
                 }
+                m.addDimensions(
+                    SIMD4(population.relationship[i], population.technology[i], population.financial[i], population.sustainability[i]),
+                    member: isMember, histogram: histogram.counts)
             }
-            return metrics
+            m.dimensionHistogram = histogram.array
+            return m
         }, TickMetrics.merge)
     }
 }

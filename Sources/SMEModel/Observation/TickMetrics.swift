@@ -50,16 +50,17 @@ struct TickMetrics: Sendable {
         onlineSums[bin] += revenue
     }
 
-    /// Runs `body` with a zeroed scratch histogram of the dimensions and
-    /// stores it in `dimensionHistogram`: writing through a plain pointer
-    /// keeps the per-firm loop free of copy-on-write checks.
-    mutating func withDimensionHistogram(_ body: (inout TickMetrics, UnsafeMutablePointer<Int32>) -> Void) {
-        let count = 4 * Self.dimensionBins
-        let histogram = UnsafeMutablePointer<Int32>.allocate(capacity: count)
-        histogram.initialize(repeating: 0, count: count)
-        body(&self, histogram)
-        dimensionHistogram = Array(UnsafeBufferPointer(start: histogram, count: count))
-        histogram.deallocate()
+    /// Adds a chunk's flows: trade = (revenue local, revenue online, local
+    /// demand offered, online demand offered, capacity, orders, orders through
+    /// the shared network, logistics); costs = (production, waste,
+    /// commissions, fees, effort, fixed, innovation, profit).
+    mutating func addFlows(trade: SIMD8<Double>, costs: SIMD8<Double>, payout: Double) {
+        revenueLocal += trade[0]; revenueOnline += trade[1]
+        demandLocal += trade[2]; demandOnline += trade[3]; capacity += trade[4]
+        orders += trade[5]; networkOrders += trade[6]; logistics += trade[7]
+        production += costs[0]; waste += costs[1]; commissions += costs[2]; fees += costs[3]
+        effort += costs[4]; fixedCosts += costs[5]; innovation += costs[6]; profit += costs[7]
+        self.payout += payout
     }
 
     static func merge(_ a: TickMetrics, _ b: TickMetrics) -> TickMetrics {
@@ -121,4 +122,20 @@ struct TickMetrics: Sendable {
         g -= sum
         return Swift.min(Swift.max(g, 0), 1)
     }
+}
+
+/// A chunk's scratch histogram of the four dimensions, written through a
+/// plain pointer so the per-firm loop carries no copy-on-write checks.
+final class DimensionHistogram {
+    let counts: UnsafeMutablePointer<Int32>
+    private let size = 4 * TickMetrics.dimensionBins
+
+    init() {
+        counts = .allocate(capacity: size)
+        counts.initialize(repeating: 0, count: size)
+    }
+
+    deinit { counts.deallocate() }
+
+    var array: [Int32] { Array(UnsafeBufferPointer(start: counts, count: size)) }
 }

@@ -71,6 +71,7 @@ struct Economy {
         let shockKeep = economy.shockPersistence
         let shockNew = (1 - shockKeep * shockKeep).squareRoot() * economy.shockSigma
         let behavioural = adoption.mode == .behavioural
+        let trendVector = SIMD4(trend[0], trend[1], trend[2], trend[3])
         let offsets = network?.offsets, targets = network?.targets
         let entryStream = streams.stream(.entry, tick: tick)
         let entryRate = economy.entryRate
@@ -97,7 +98,7 @@ struct Economy {
                 // unit variance).
                 let shock = shockKeep * f.shock[i] + shockNew * triangular(monthStream.bits(i))
                 f.shock[i] = shock
-                let fit = Trade.fit(f.offering + i * 4, trend)
+                let fit = Trade.fit(f.offering + i * 4, trendVector)
                 let a = Trade.attractiveness(
                     fit: fit, sustainability: f.sustainability[i], brand: f.brand[i],
                     shock: shock, priceWeight: f.priceWeight[i], market: market)
@@ -178,8 +179,10 @@ struct Economy {
 
         let f = PopulationPointers(population)
         return executor.reduce(count: population.count, TickMetrics(), { range in
-            var chunkMetrics = TickMetrics()
-            chunkMetrics.withDimensionHistogram { metrics, histogram in
+            var metrics = TickMetrics()
+            let histogram = DimensionHistogram()
+            // Flows summed in registers, stored into the metrics after the loop.
+            var trade = SIMD8<Double>(), costs = SIMD8<Double>(), payouts = 0.0
             for i in range where f.alive[i] == 1 {
                 let isMember = f.member[i] == 1
                 let served = month.onlineOpen && isMember
@@ -268,23 +271,12 @@ struct Economy {
                 f.revenueOnline[i] = sold.online
 
                 // Metrics.
-                metrics.revenueLocal += sold.local
-                metrics.revenueOnline += sold.online
-                metrics.demandLocal += localShare
-                metrics.demandOnline += onlineShare
-                metrics.capacity += capacity
-                metrics.orders += revenue / market.orderValue
-                if served && platform.services.sharedLogistics { metrics.networkOrders += revenue / market.orderValue }
-                metrics.logistics += books.logistics
-                metrics.production += books.production
-                metrics.waste += books.waste
-                metrics.commissions += books.commission
-                metrics.fees += books.fee
-                metrics.effort += books.effort
-                metrics.fixedCosts += books.fixed
-                metrics.innovation += books.innovation
-                metrics.profit += profit
-                metrics.payout += payout
+                let orders = revenue / market.orderValue
+                trade += SIMD8(sold.local, sold.online, localShare, onlineShare, capacity, orders,
+                                served && platform.services.sharedLogistics ? orders : 0, books.logistics)
+                costs += SIMD8(books.production, books.waste, books.commission, books.fee,
+                                books.effort, books.fixed, books.innovation, profit)
+                payouts += payout
                 if let block = outcome.block {
                     metrics.initiatives[block.rawValue] += 1
                     if outcome.success { metrics.successes += 1 }
@@ -302,10 +294,11 @@ struct Economy {
                 }
                 metrics.addDimensions(
                     SIMD4(f.relationship[i], f.technology[i], f.financial[i], f.sustainability[i]),
-                    member: isMember, histogram: histogram)
+                    member: isMember, histogram: histogram.counts)
             }
-            }
-            return chunkMetrics
+            metrics.addFlows(trade: trade, costs: costs, payout: payouts)
+            metrics.dimensionHistogram = histogram.array
+            return metrics
         }, TickMetrics.merge)
     }
 }

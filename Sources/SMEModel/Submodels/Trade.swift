@@ -6,13 +6,9 @@ enum Trade {
     /// Fit of an offering to the consumer trend: 1 minus their Euclidean
     /// distance over the four attributes, scaled to [0, 1].
     @inline(__always)
-    static func fit(_ offering: UnsafeMutablePointer<Double>, _ trend: [Double]) -> Double {
-        var squared = 0.0
-        for a in 0..<4 {
-            let d = offering[a] - trend[a]
-            squared += d * d
-        }
-        return Swift.max(0, 1 - squared.squareRoot() / 2)
+    static func fit(_ offering: UnsafeMutablePointer<Double>, _ trend: SIMD4<Double>) -> Double {
+        let d = UnsafeRawPointer(offering).loadUnaligned(as: SIMD4<Double>.self) - trend
+        return Swift.max(0, 1 - (d * d).sum().squareRoot() / 2)
     }
 
     /// A = fit^α · (1 + β·sustainability) · brand · e^shock · priceWeight,
