@@ -91,6 +91,12 @@ public struct SMESimulation: SteppedModel {
             analyticsQuality: platform.analyticsQuality, season: season, previousSeason: previousSeason,
             trend: market.trend)
         metrics = Economy.passB(month, scenario: scenario, population: population, streams: streams, executor: executor)
+        // 5. Alliances (their money goes straight to the partners' cash).
+        if scenario.alliances.enabled {
+            allianceTally = alliances.step(
+                tick: tick, scenario: scenario, population: population,
+                platformOpen: platform.open && scenario.platform.enabled, streams: streams)
+        }
         // 7. Platform.
         platformIncome = metrics.commissions + metrics.fees + weights.onboarding
         platformCosts = platform.settle(
@@ -99,6 +105,9 @@ public struct SMESimulation: SteppedModel {
     }
 
     private var memberWeight = 0.0
+    /// Alliances and what they did in the last tick.
+    private(set) var alliances = AllianceSystem()
+    private(set) var allianceTally = AllianceSystem.Tally()
 
     private func snapshot() {
         guard network != nil else { return }

@@ -33,7 +33,11 @@ struct RunCommand {
             name: "timeseries", file: "timeseries.csv",
             description: "One row per replicate and tick: adoption, the economy, the platform and business model innovation.",
             columns: ExperimentRunner.identityColumns + SMESimulation.columns)]
-        var extraTables: [TableOutput] = []
+        var extraTables = [TableOutput(path: output.stagingFile("alliances.csv"), columns: AllianceSystem.eventColumns)]
+        tables.append(TableDescription(
+            name: "alliances", file: "alliances.csv",
+            description: "One row per alliance event (formed, phase change, fall-back, failure, planned end) and per finished firm-level reintegration.",
+            columns: ExperimentRunner.identityColumns + AllianceSystem.eventColumns))
         if let panel {
             extraTables.append(TableOutput(path: output.stagingFile("firms.csv"), columns: PanelOptions.columns))
             tables.append(TableDescription(

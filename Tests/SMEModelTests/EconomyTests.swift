@@ -32,7 +32,9 @@ func smallEconomy(firms: Int = 2_000, horizon: Int = 36) -> Scenario {
             model.step(tick: tick)
             let m = model.metrics
             let cashAfter = model.population.cash.toArray().reduce(0, +)
+            let alliances = model.allianceTally
             let expected = m.profit - m.payout - model.onboardingPaid - model.switchingPaid + model.entryCapital - model.writtenOff
+                + alliances.captured - alliances.integration
             #expect(abs((cashAfter - cashBefore) - expected) <= 1e-6 * max(1, abs(cashBefore)), "tick \(tick)")
             // The profit is the sum of its parts.
             let parts = m.revenueLocal + m.revenueOnline - m.production - m.waste - m.logistics - m.commissions
@@ -54,6 +56,7 @@ func smallEconomy(firms: Int = 2_000, horizon: Int = 36) -> Scenario {
             exits += m.exits
         }
         #expect(exits > 0, "the test must see firms exit")
+        #expect(model.alliances.active.count > 0, "the test must see alliances")
         #expect(model.metrics.revenueOnline > 0)
     }
 }
@@ -76,7 +79,8 @@ func smallEconomy(firms: Int = 2_000, horizon: Int = 36) -> Scenario {
         let runs = (0..<2).map { RunSpec(index: $0, replicate: $0, seed: 3) }
         try ExperimentRunner(threads: 2).run(
             runs, horizon: chosen.horizon, modelColumns: SMESimulation.columns, tablePath: folder + "/t.csv",
-            extraTables: [TableOutput(path: folder + "/f.csv", columns: PanelOptions.columns)]
+            extraTables: [TableOutput(path: folder + "/a.csv", columns: AllianceSystem.eventColumns),
+                          TableOutput(path: folder + "/f.csv", columns: PanelOptions.columns)]
         ) { spec, executor in
             let model = SMESimulation(scenario: chosen, run: spec, executor: executor, panel: PanelOptions(every: 1, sample: 1_500))
             for d in Dimension.allCases {
@@ -84,14 +88,14 @@ func smallEconomy(firms: Int = 2_000, horizon: Int = 36) -> Scenario {
             }
             return model
         }
-        for file in ["t.csv", "f.csv"] {
+        for file in ["t.csv", "f.csv", "a.csv"] {
             let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
             let lines = text.components(separatedBy: "\r\n").dropFirst().dropLast()
-            #expect(!lines.isEmpty)
+            #expect(!lines.isEmpty || (file == "a.csv" && variant != "baseline"))
             let header = text.components(separatedBy: "\r\n")[0].split(separator: ",").map(String.init)
             for line in lines {
                 for (name, field) in zip(header, line.split(separator: ",", omittingEmptySubsequences: false)) {
-                    if field.isEmpty || ["sector", "province"].contains(name) { continue }
+                    if field.isEmpty || ["sector", "province", "event", "type", "phase"].contains(name) { continue }
                     guard let value = Double(field) else { Issue.record("\(file) \(name): \(field)"); continue }
                     #expect(value.isFinite, "\(file) \(name)")
                     if ["relationship", "technology", "financial", "sustainability"].contains(where: { name.hasPrefix($0) }) {

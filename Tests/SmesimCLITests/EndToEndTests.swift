@@ -12,7 +12,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "quiet run printed: \(result.stderr)")
         let out = folder.appendingPathComponent("Results/default")
-        #expect(contents(of: out) == ["manifest.json", "timeseries.csv"])
+        #expect(contents(of: out) == ["alliances.csv", "manifest.json", "timeseries.csv"])
         #expect(contents(of: folder.appendingPathComponent("Results")) == ["default"])
 
         let table = try String(contentsOf: out.appendingPathComponent("timeseries.csv"), encoding: .utf8)
@@ -46,7 +46,7 @@ import Testing
         #expect(run["runs"] == .int(3))
         #expect(run["version"] == .string("0.1.0"))
         #expect(scenario["horizon"] == .int(24))
-        #expect(resources.count == 1)
+        #expect(resources.count == 2)
         guard case .object(let resource) = resources[0], case .object(let schema)? = resource["schema"],
               case .array(let fields)? = schema["fields"] else { Issue.record("resource shape"); return }
         let names = fields.compactMap { field -> String? in
@@ -66,6 +66,9 @@ import Testing
         let two = try Data(contentsOf: folder.appendingPathComponent("t2/timeseries.csv"))
         #expect(one == two)
         #expect(!one.isEmpty)
+        let alliancesOne = try Data(contentsOf: folder.appendingPathComponent("t1/alliances.csv"))
+        #expect(alliancesOne == (try Data(contentsOf: folder.appendingPathComponent("t2/alliances.csv"))))
+        #expect(alliancesOne.count > 1_000, "the run must form alliances")
         // Manifests agree apart from times, the thread count and the command line.
         func normalised(_ name: String) throws -> JSONValue {
             var value = try JSONParser.parse(Array(try Data(contentsOf: folder.appendingPathComponent("\(name)/manifest.json"))))
@@ -84,8 +87,10 @@ import Testing
             let result = try ToolProcess.run(["run", scenario, "-q", "--out", "p\(threads)", "--threads", threads] + small, in: folder)
             #expect(result.status == 0, "\(result.stderr)")
         }
-        #expect(try Data(contentsOf: folder.appendingPathComponent("p1/timeseries.csv"))
-            == Data(contentsOf: folder.appendingPathComponent("p2/timeseries.csv")))
+        for file in ["timeseries.csv", "alliances.csv"] {
+            #expect(try Data(contentsOf: folder.appendingPathComponent("p1/\(file)"))
+                == Data(contentsOf: folder.appendingPathComponent("p2/\(file)")))
+        }
     }
 
     @Test func anExistingFolderIsKeptWithoutForce() throws {
@@ -139,7 +144,7 @@ import Testing
                                           "--panel-every", "12", "--panel-sample", "40"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let out = folder.appendingPathComponent("Results/default")
-        #expect(contents(of: out) == ["firms.csv", "manifest.json", "timeseries.csv"])
+        #expect(contents(of: out) == ["alliances.csv", "firms.csv", "manifest.json", "timeseries.csv"])
         let lines = try String(contentsOf: out.appendingPathComponent("firms.csv"), encoding: .utf8)
             .components(separatedBy: "\r\n").dropLast()
         let header = lines.first!.split(separator: ",").map(String.init)

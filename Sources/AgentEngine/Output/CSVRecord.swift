@@ -4,7 +4,7 @@
 /// back as the same value; text fields are quoted when they hold a comma,
 /// a quote or a line break, and a leading `= + - @` is neutralised with an
 /// apostrophe so spreadsheets do not run the field as a formula.
-public struct CSVRecord {
+public struct CSVRecord: Sendable {
     public private(set) var bytes: [UInt8] = []
     public private(set) var fieldCount = 0
 

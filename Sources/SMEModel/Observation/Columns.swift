@@ -40,6 +40,19 @@ extension SMESimulation {
             ColumnSpec("bmi_success_rate", .number, unit: "fraction", "Successful initiatives / initiatives started during the tick; empty when none started."),
             ColumnSpec("online_sales_gini", .number, unit: "index 0-1", "Gini coefficient of online sales among living members (0 when there are none)."),
         ]
+        for type in AllianceType.allCases {
+            c.append(ColumnSpec("alliances_active_\(type.key)", .integer, unit: "alliances", "Active \(type.key) alliances at the end of the tick."))
+        }
+        for phase in AlliancePhase.allCases {
+            c.append(ColumnSpec("alliances_\(phase.key)", .integer, unit: "alliances", "Active alliances in the \(phase.key) phase at the end of the tick."))
+        }
+        c += [
+            ColumnSpec("alliances_formed", .integer, unit: "alliances", "Alliances formed during the tick."),
+            ColumnSpec("alliances_fell_back", .integer, unit: "alliances", "Alliances dropped at concept or fallen back at foundation (partners return to search)."),
+            ColumnSpec("alliances_failed", .integer, unit: "alliances", "Alliances that failed unplanned (falling trust, or a partner exited)."),
+            ColumnSpec("alliances_ended_planned", .integer, unit: "alliances", "Alliances that reached their planned end."),
+            ColumnSpec("alliance_value_created", .number, unit: "EUR/month", "Value created by operating alliances during the tick."),
+        ]
         return c
     }()
 
@@ -83,5 +96,13 @@ extension SMESimulation {
         for count in m.initiatives { record.append(count) }
         record.append(started > 0 ? Double(m.successes) / Double(started) : .nan)
         record.append(m.onlineGini)
+        let a = allianceTally
+        for count in a.byType { record.append(count) }
+        for count in a.byPhase { record.append(count) }
+        record.append(a.formed)
+        record.append(a.fellBack)
+        record.append(a.failed)
+        record.append(a.endedPlanned)
+        record.append(a.valueCreated)
     }
 }

@@ -40,8 +40,11 @@ public struct PanelOptions: Sendable, Equatable {
 }
 
 extension SMESimulation {
+    /// Extra tables: 0 is `alliances.csv` (the tick's alliance events), 1
+    /// the panel `firms.csv` when asked for.
     public func extraRows(table: Int, tick: Int) -> [CSVRecord] {
-        guard table == 0, let panel, tick % panel.every == 0 else { return [] }
+        if table == 0 { return allianceTally.events }
+        guard table == 1, let panel, tick % panel.every == 0 else { return [] }
         return panelFirms.map { i in
             var row = CSVRecord()
             row.append(i)

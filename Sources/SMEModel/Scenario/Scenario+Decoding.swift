@@ -23,6 +23,7 @@ extension Scenario {
         scenario.platform = PlatformParameters.decode(root.object("platform"))
         scenario.adoption = AdoptionParameters.decode(root.object("adoption"), firms: scenario.firms.count)
         scenario.innovation = InnovationParameters.decode(root.object("innovation"))
+        scenario.alliances = AllianceParameters.decode(root.object("alliances"))
         if !scenario.economy && scenario.adoption.mode == .behavioural {
             root.report("economy", "behavioural adoption needs the economy; set adoption.mode to \"bass\" or \"peers\", or economy to true")
         }

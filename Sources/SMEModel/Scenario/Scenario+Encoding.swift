@@ -40,6 +40,7 @@ extension Scenario {
                 "behavioural": adoption.behavioural.json,
             ]),
             "innovation": innovation.json,
+            "alliances": alliances.json,
         ])
     }
 

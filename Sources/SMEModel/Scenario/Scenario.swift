@@ -22,6 +22,7 @@ public struct Scenario: Sendable, Equatable {
     public var platform = PlatformParameters()
     public var adoption = AdoptionParameters()
     public var innovation = InnovationParameters()
+    public var alliances = AllianceParameters()
 
     public init() {}
 

@@ -91,6 +91,11 @@ extension Population {
         }
         let total = weights.reduce(0, +)
         for b in 0..<blocks { strategy[b] = Float(total > 0 ? weights[b] / total : 1 / Double(blocks)) }
+        let profile = self.profile.base + i * 4
+        for k in 0..<4 { profile[k] = Float(pow(generator.uniform(), scenario.alliances.profilePeakedness)) }
+        alliance[i] = -1
+        reintegrationStage[i] = 0
+        reintegrationStep[i] = 0
         // Cash: some months of the costs expected at the average demand.
         let revenue = capacity * market.localDemandRatio
         let monthlyCosts = economy.fixedCost * capacity + revenue * (variable * (1 + economy.waste) + economy.localLogistics)

@@ -72,6 +72,18 @@ public final class Population: Sendable {
     // Strategy: weights over the seven building blocks, 7 values per firm.
     public let strategy: AgentColumn<Float>
 
+    // Alliances
+    /// Value-chain stage strengths (production, processing, distribution,
+    /// marketing), 4 values per firm, used to match partners.
+    public let profile: AgentColumn<Float>
+    /// Id of the firm's active alliance, -1 when free.
+    public let alliance: AgentColumn<Int32>
+    /// Firm-level reintegration of an ended alliance's learning: stage 1–4
+    /// (identification, consolidation, creation, adaption; 0 when idle) and
+    /// the amount each stage adds to relationship and technology.
+    public let reintegrationStage: AgentColumn<UInt8>
+    public let reintegrationStep: AgentColumn<Double>
+
     /// Attractiveness computed in the first pass of a tick, read in the second.
     let attractiveness: AgentColumn<Double>
 
@@ -110,6 +122,10 @@ public final class Population: Sendable {
         growthTrend = AgentColumn(count: economyCount, repeating: 0)
         circular = AgentColumn(count: economyCount, repeating: 0)
         strategy = AgentColumn(count: economyCount * BuildingBlock.allCases.count, repeating: 0)
+        profile = AgentColumn(count: economyCount * 4, repeating: 0)
+        alliance = AgentColumn(count: economyCount, repeating: -1)
+        reintegrationStage = AgentColumn(count: economyCount, repeating: 0)
+        reintegrationStep = AgentColumn(count: economyCount, repeating: 0)
         attractiveness = AgentColumn(count: economyCount, repeating: 0)
     }
 
@@ -172,8 +188,12 @@ struct PopulationPointers: @unchecked Sendable {
     let strategy: UnsafeMutablePointer<Float>
     let priceWeight: UnsafeMutablePointer<Double>
     let attractiveness: UnsafeMutablePointer<Double>
+    let profile: UnsafeMutablePointer<Float>
+    let alliance: UnsafeMutablePointer<Int32>
 
     init(_ population: Population) {
+        profile = population.profile.base
+        alliance = population.alliance.base
         sector = population.sector.base
         locality = population.locality.base
         employees = population.employees.base

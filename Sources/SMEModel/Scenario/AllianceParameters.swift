@@ -1,0 +1,184 @@
+import AgentEngine
+
+/// The four alliance types of de Man & Luvison (seed 001).
+public enum AllianceType: Int, CaseIterable, Sendable {
+    case sharing, specialization, allocation, hybrid
+
+    public var key: String { ["sharing", "specialization", "allocation", "hybrid"][rawValue] }
+}
+
+/// The alliance lifecycle of Spieth, Laudien & Meissner (seed 000).
+public enum AlliancePhase: Int, CaseIterable, Sendable {
+    case concept, foundation, development, operation
+
+    public var key: String { ["concept", "foundation", "development", "operation"][rawValue] }
+}
+
+/// Per-type constants of value creation, capture and integration.
+public struct AllianceTypeParameters: Sendable, Equatable {
+    /// Monthly value created, as a share of the partners' monthly capacity.
+    public var value: Double
+    /// Relative standard deviation of that value.
+    public var spread: Double
+    /// Monthly integration cost of each partner, as a share of its capacity.
+    public var integration: Double
+
+    public init(value: Double, spread: Double, integration: Double) {
+        self.value = value
+        self.spread = spread
+        self.integration = integration
+    }
+}
+
+/// Partnerships between firms (MODEL.md §7 "Alliances"; seeds 000, 001, 004).
+public struct AllianceParameters: Sendable, Equatable {
+    public var enabled = true
+    /// Monthly chance that a free firm looks for a partner, at relationship
+    /// 0.5; it scales with (0.5 + relationship).
+    public var searchRate = 0.006
+    /// Members search this many times as often, through the platform's
+    /// matchmaking, among all members of the region; others among the
+    /// firms of their province.
+    public var matchmakingBoost = 4.0
+    /// Peakedness of the value-chain stage profiles (production, processing,
+    /// distribution, marketing): each strength is u^peakedness.
+    public var profilePeakedness = 1.5
+    /// Type rule thresholds on the cosine similarity of the partners' profiles.
+    public var sharingSimilarity = 0.85
+    public var allocationSimilarity = 0.55
+    public var specializationSimilarity = 0.68
+    /// Phase durations in months (operation: the planned duration).
+    public var conceptMonths = 2
+    public var foundationMonths = 3
+    public var developmentMonths = 6
+    public var operationMonths = 24
+    /// Chance the business case is dropped at the end of concept, and the
+    /// chance of falling back at the end of foundation for wholly
+    /// incompatible partners (scaled by 1 − compatibility).
+    public var conceptDrop = 0.2
+    public var foundationFallback = 0.5
+    /// Trust: initial level, monthly gain, erosion per unit of unequal
+    /// commitment, and the monthly failure chance at zero trust (it falls
+    /// with the square of trust).
+    public var initialTrust = 0.5
+    public var trustGain = 0.03
+    public var commitmentErosion = 0.15
+    public var failureRate = 0.08
+    /// Partners commit uniformly between 1 − spread and 1 of what they could.
+    public var commitmentSpread = 0.6
+    /// Monthly learning while developing and operating, and the share of it
+    /// reintegrated into each partner's business model at the end.
+    public var learningRate = 0.04
+    public var reintegrationEfficiency = 0.5
+    /// Monthly growth of partners' relationship capital while active.
+    public var relationshipGrowth = 0.01
+    /// Allocation: share of the partners' profit difference pooled each month.
+    public var riskPooling = 0.5
+    public var sharing = AllianceTypeParameters(value: 0.02, spread: 0.1, integration: 0.008)
+    public var specialization = AllianceTypeParameters(value: 0.03, spread: 1.0, integration: 0.002)
+    public var allocation = AllianceTypeParameters(value: 0.012, spread: 0.2, integration: 0.005)
+
+    public init() {}
+
+    public func parameters(of type: AllianceType) -> AllianceTypeParameters {
+        switch type {
+        case .sharing: return sharing
+        case .specialization: return specialization
+        case .allocation: return allocation
+        case .hybrid:
+            // A hybrid runs the sharing and the specialization logic at half weight each.
+            return AllianceTypeParameters(
+                value: (sharing.value + specialization.value) / 2,
+                spread: (sharing.spread + specialization.spread) / 2,
+                integration: (sharing.integration + specialization.integration) / 2)
+        }
+    }
+}
+
+extension AllianceParameters {
+    static func decode(_ r: ObjectReader) -> AllianceParameters {
+        let d = AllianceParameters()
+        var a = AllianceParameters()
+        a.enabled = r.bool("enabled", default: d.enabled)
+        a.searchRate = r.number("search_rate", default: d.searchRate, in: 0...1)
+        a.matchmakingBoost = r.number("matchmaking_boost", default: d.matchmakingBoost, in: 0...100)
+        a.profilePeakedness = r.number("profile_peakedness", default: d.profilePeakedness, in: 0.1...10)
+        let t = r.object("type_rule")
+        a.sharingSimilarity = t.number("sharing_similarity", default: d.sharingSimilarity, in: 0...1)
+        a.allocationSimilarity = t.number("allocation_similarity", default: d.allocationSimilarity, in: 0...1)
+        a.specializationSimilarity = t.number("specialization_similarity", default: d.specializationSimilarity, in: 0...1)
+        t.finish()
+        let p = r.object("phases")
+        a.conceptMonths = p.integer("concept_months", default: d.conceptMonths, in: 1...600)
+        a.foundationMonths = p.integer("foundation_months", default: d.foundationMonths, in: 1...600)
+        a.developmentMonths = p.integer("development_months", default: d.developmentMonths, in: 1...600)
+        a.operationMonths = p.integer("operation_months", default: d.operationMonths, in: 1...6000)
+        a.conceptDrop = p.number("concept_drop", default: d.conceptDrop, in: 0...1)
+        a.foundationFallback = p.number("foundation_fallback", default: d.foundationFallback, in: 0...1)
+        p.finish()
+        let tr = r.object("trust")
+        a.initialTrust = tr.number("initial", default: d.initialTrust, in: 0...1)
+        a.trustGain = tr.number("gain", default: d.trustGain, in: 0...1)
+        a.commitmentErosion = tr.number("commitment_erosion", default: d.commitmentErosion, in: 0...10)
+        a.failureRate = tr.number("failure_rate", default: d.failureRate, in: 0...1)
+        a.commitmentSpread = tr.number("commitment_spread", default: d.commitmentSpread, in: 0...1)
+        tr.finish()
+        a.learningRate = r.number("learning_rate", default: d.learningRate, in: 0...1)
+        a.reintegrationEfficiency = r.number("reintegration_efficiency", default: d.reintegrationEfficiency, in: 0...1)
+        a.relationshipGrowth = r.number("relationship_growth", default: d.relationshipGrowth, in: 0...1)
+        a.riskPooling = r.number("risk_pooling", default: d.riskPooling, in: 0...1)
+        func typeParameters(_ key: String, _ fallback: AllianceTypeParameters) -> AllianceTypeParameters {
+            let o = r.object(key)
+            let value = AllianceTypeParameters(
+                value: o.number("value", default: fallback.value, in: 0...10),
+                spread: o.number("spread", default: fallback.spread, in: 0...10),
+                integration: o.number("integration", default: fallback.integration, in: 0...10))
+            o.finish()
+            return value
+        }
+        a.sharing = typeParameters("sharing", d.sharing)
+        a.specialization = typeParameters("specialization", d.specialization)
+        a.allocation = typeParameters("allocation", d.allocation)
+        r.finish()
+        return a
+    }
+
+    var json: JSONValue {
+        func type(_ t: AllianceTypeParameters) -> JSONValue {
+            .object(["value": .double(t.value), "spread": .double(t.spread), "integration": .double(t.integration)])
+        }
+        return .object([
+            "enabled": .bool(enabled),
+            "search_rate": .double(searchRate),
+            "matchmaking_boost": .double(matchmakingBoost),
+            "profile_peakedness": .double(profilePeakedness),
+            "type_rule": .object([
+                "sharing_similarity": .double(sharingSimilarity),
+                "allocation_similarity": .double(allocationSimilarity),
+                "specialization_similarity": .double(specializationSimilarity),
+            ]),
+            "phases": .object([
+                "concept_months": .int(conceptMonths),
+                "foundation_months": .int(foundationMonths),
+                "development_months": .int(developmentMonths),
+                "operation_months": .int(operationMonths),
+                "concept_drop": .double(conceptDrop),
+                "foundation_fallback": .double(foundationFallback),
+            ]),
+            "trust": .object([
+                "initial": .double(initialTrust),
+                "gain": .double(trustGain),
+                "commitment_erosion": .double(commitmentErosion),
+                "failure_rate": .double(failureRate),
+                "commitment_spread": .double(commitmentSpread),
+            ]),
+            "learning_rate": .double(learningRate),
+            "reintegration_efficiency": .double(reintegrationEfficiency),
+            "relationship_growth": .double(relationshipGrowth),
+            "risk_pooling": .double(riskPooling),
+            "sharing": type(sharing),
+            "specialization": type(specialization),
+            "allocation": type(allocation),
+        ])
+    }
+}

@@ -1,0 +1,342 @@
+import AgentEngine
+import Foundation
+
+extension RandomPurpose {
+    static let allianceSearch = RandomPurpose("alliance.search")
+    static let allianceMatch = RandomPurpose("alliance.match")
+    static let allianceMonth = RandomPurpose("alliance.month")
+    static let allianceForm = RandomPurpose("alliance.form")
+}
+
+/// One partnership between two firms.
+struct Alliance: Sendable {
+    let id: Int
+    let a: Int, b: Int
+    let type: AllianceType
+    var phase: AlliancePhase = .concept
+    var months = 0
+    var trust: Double
+    /// Share of what each partner could commit that it does commit.
+    let commitA: Double, commitB: Double
+    var created = 0.0, capturedA = 0.0, capturedB = 0.0
+    var learnt = 0.0
+}
+
+/// What happened to an alliance, for `alliances.csv`.
+enum AllianceEvent: String, Sendable {
+    case formed, phase = "phase_change", fellBack = "fall_back", failed = "failure"
+    case endedPlanned = "planned_end", reintegration
+}
+
+/// Alliances (MODEL.md §7; seeds 000, 001, 004): partner search, mostly
+/// through the platform's matchmaking; the type from the partners'
+/// value-chain profiles; the lifecycle concept → foundation → development →
+/// operation with fall-backs, failures as trust falls and planned ends;
+/// value created and captured by the type's rule; partial reintegration of
+/// what was learnt through the firm-level stages identification →
+/// consolidation → creation → adaption.
+public struct AllianceSystem: Sendable {
+    private(set) var active: [Alliance] = []
+    private var nextId = 0
+
+    /// Counts of a tick, for the time series.
+    public struct Tally: Sendable {
+        var formed = 0, fellBack = 0, failed = 0, endedPlanned = 0
+        var valueCreated = 0.0
+        /// Money into firms (value captured) and out of them (integration).
+        var captured = 0.0, integration = 0.0
+        var byType = [Int](repeating: 0, count: 4)
+        var byPhase = [Int](repeating: 0, count: 4)
+        var events: [CSVRecord] = []
+    }
+
+    /// The type two stage profiles call for, or nil when none fits: similar
+    /// capabilities on the same dominant stage → sharing; overlapping
+    /// profiles on adjacent stages → allocation; complementary (dissimilar)
+    /// profiles → specialization; several at once → hybrid.
+    static func type(_ p: SIMD4<Float>, _ q: SIMD4<Float>, rule: AllianceParameters) -> AllianceType? {
+        let norm = ((p * p).sum() * (q * q).sum()).squareRoot()
+        let similarity = norm > 0 ? Double((p * q).sum() / norm) : 0
+        let dp = dominant(p), dq = dominant(q)
+        var fits: [AllianceType] = []
+        if dp == dq && similarity >= rule.sharingSimilarity { fits.append(.sharing) }
+        if abs(dp - dq) == 1 && similarity >= rule.allocationSimilarity { fits.append(.allocation) }
+        if similarity < rule.specializationSimilarity { fits.append(.specialization) }
+        return fits.count > 1 ? .hybrid : fits.first
+    }
+
+    private static func dominant(_ p: SIMD4<Float>) -> Int {
+        var best = 0
+        for k in 1..<4 where p[k] > p[best] { best = k }
+        return best
+    }
+
+    /// Value created this month and each partner's share of it, by the
+    /// type's rule: sharing splits the joint result in proportion to what
+    /// each committed (the shares sum to it exactly); specialization lets
+    /// each keep what it makes with its own resources; allocation pays the
+    /// joint result out in proportion to each partner's performance (its
+    /// profit this month); a hybrid runs sharing and specialization at half
+    /// weight each. `noise` gives three unit-variance deviates.
+    static func value(type: AllianceType, capacityA: Double, capacityB: Double, commitA: Double, commitB: Double,
+                      profitA: Double, profitB: Double, rule: AllianceParameters,
+                      noise: (Double, Double, Double)) -> (created: Double, a: Double, b: Double) {
+        let t = rule.parameters(of: type)
+        let ca = capacityA * commitA, cb = capacityB * commitB
+        switch type {
+        case .sharing:
+            let joint = t.value * (ca + cb) * (1 + t.spread * noise.0)
+            let a = (ca + cb) > 0 ? joint * ca / (ca + cb) : joint / 2
+            return (joint, a, joint - a)
+        case .specialization:
+            let a = t.value * ca * (1 + t.spread * noise.1), b = t.value * cb * (1 + t.spread * noise.2)
+            return (a + b, a, b)
+        case .allocation:
+            let joint = t.value * (ca + cb) * (1 + t.spread * noise.0)
+            let pa = Swift.max(profitA, 0), pb = Swift.max(profitB, 0)
+            let a = pa + pb > 0 ? joint * pa / (pa + pb) : joint / 2
+            return (joint, a, joint - a)
+        case .hybrid:
+            let shared = sharingHalf(t, ca, cb, noise.0)
+            let ownA = 0.5 * t.value * ca * (1 + t.spread * noise.1), ownB = 0.5 * t.value * cb * (1 + t.spread * noise.2)
+            return (shared.joint + ownA + ownB, shared.a + ownA, shared.joint - shared.a + ownB)
+        }
+    }
+
+    private static func sharingHalf(_ t: AllianceTypeParameters, _ ca: Double, _ cb: Double, _ e: Double) -> (joint: Double, a: Double) {
+        let joint = 0.5 * t.value * (ca + cb) * (1 + t.spread * e)
+        return (joint, (ca + cb) > 0 ? joint * ca / (ca + cb) : joint / 2)
+    }
+
+    /// Allocation's risk pooling: the better-off partner passes a share of
+    /// the profit difference to the other (zero-sum; it lowers the variance
+    /// of both partners' outcomes). Returns the transfer to partner a.
+    static func pooling(profitA: Double, profitB: Double, share: Double) -> Double {
+        share * (profitB - profitA) / 2
+    }
+
+    /// One month of every alliance, then partner search and matching.
+    mutating func step(tick: Int, scenario: Scenario, population: Population, platformOpen: Bool,
+                       streams: RandomStreams) -> Tally {
+        var tally = Tally()
+        let rule = scenario.alliances
+        let month = streams.stream(.allianceMonth, tick: tick)
+        var kept: [Alliance] = []
+        kept.reserveCapacity(active.count)
+        for var alliance in active {
+            if advance(&alliance, rule: rule, population: population, generator: month.generator(for: alliance.id), tally: &tally) {
+                kept.append(alliance)
+            }
+        }
+        active = kept
+        reintegrateAndSearch(tick: tick, scenario: scenario, population: population, platformOpen: platformOpen,
+                             streams: streams, tally: &tally)
+        for alliance in active {
+            tally.byType[alliance.type.rawValue] += 1
+            tally.byPhase[alliance.phase.rawValue] += 1
+        }
+        return tally
+    }
+
+    /// Advances one alliance by a month; false when it has ended.
+    private func advance(_ al: inout Alliance, rule: AllianceParameters, population: Population,
+                         generator: SplitMix64, tally: inout Tally) -> Bool {
+        var g = generator
+        let p = population
+        guard p.alive[al.a] == 1, p.alive[al.b] == 1 else {
+            end(&al, .failed, population: p, rule: rule, tally: &tally)
+            return false
+        }
+        al.months += 1
+        if al.phase != .concept {
+            // Integration costs while the partners work together.
+            let cost = rule.parameters(of: al.type).integration
+            let costA = cost * p.capacity[al.a] * al.commitA, costB = cost * p.capacity[al.b] * al.commitB
+            p.cash[al.a] -= costA
+            p.cash[al.b] -= costB
+            tally.integration += costA + costB
+        }
+        switch al.phase {
+        case .concept:
+            guard al.months >= rule.conceptMonths else { return true }
+            if g.uniform() < rule.conceptDrop {
+                end(&al, .fellBack, population: p, rule: rule, tally: &tally)
+                return false
+            }
+            move(&al, to: .foundation, tally: &tally)
+        case .foundation:
+            guard al.months >= rule.foundationMonths else { return true }
+            // Culture and fit: partners far apart in relationship capital
+            // fall back to partner search more often.
+            let compatibility = 1 - abs(p.relationship[al.a] - p.relationship[al.b])
+            if g.uniform() < rule.foundationFallback * (1 - compatibility) {
+                end(&al, .fellBack, population: p, rule: rule, tally: &tally)
+                return false
+            }
+            move(&al, to: .development, tally: &tally)
+        case .development, .operation:
+            al.learnt += rule.learningRate * (1 - al.learnt)
+            // Unequal commitment erodes trust; failure grows as trust falls.
+            al.trust = clamp01(al.trust + rule.trustGain * (1 - al.trust) - rule.commitmentErosion * abs(al.commitA - al.commitB))
+            for firm in [al.a, al.b] {
+                p.relationship[firm] = clamp01(p.relationship[firm] + rule.relationshipGrowth * (1 - p.relationship[firm]))
+            }
+            if al.phase == .operation {
+                let v = Self.value(
+                    type: al.type, capacityA: p.capacity[al.a], capacityB: p.capacity[al.b],
+                    commitA: al.commitA, commitB: al.commitB, profitA: p.profit[al.a], profitB: p.profit[al.b],
+                    rule: rule, noise: (g.triangular(), g.triangular(), g.triangular()))
+                var toA = v.a, toB = v.b
+                if al.type == .allocation {
+                    let transfer = Self.pooling(profitA: p.profit[al.a], profitB: p.profit[al.b], share: rule.riskPooling)
+                    toA += transfer
+                    toB -= transfer
+                }
+                p.cash[al.a] += toA
+                p.cash[al.b] += toB
+                al.created += v.created
+                al.capturedA += v.a
+                al.capturedB += v.b
+                tally.valueCreated += v.created
+                tally.captured += v.created
+            }
+            let failure = rule.failureRate * (1 - al.trust) * (1 - al.trust)
+            if g.uniform() < failure {
+                end(&al, .failed, population: p, rule: rule, tally: &tally)
+                return false
+            }
+            if al.phase == .development && al.months >= rule.developmentMonths {
+                move(&al, to: .operation, tally: &tally)
+            } else if al.phase == .operation && al.months >= rule.operationMonths {
+                end(&al, .endedPlanned, population: p, rule: rule, tally: &tally)
+                return false
+            }
+        }
+        return true
+    }
+
+    private func move(_ al: inout Alliance, to phase: AlliancePhase, tally: inout Tally) {
+        al.phase = phase
+        al.months = 0
+        tally.events.append(Self.event(.phase, al))
+    }
+
+    /// Ends an alliance; what it learnt is handed to each living partner's
+    /// reintegration, which moves it into the business model partly
+    /// (efficiency < 1) over the four firm-level stages.
+    private func end(_ al: inout Alliance, _ event: AllianceEvent, population p: Population, rule: AllianceParameters,
+                     tally: inout Tally) {
+        switch event {
+        case .fellBack: tally.fellBack += 1
+        case .failed: tally.failed += 1
+        case .endedPlanned: tally.endedPlanned += 1
+        default: break
+        }
+        tally.events.append(Self.event(event, al))
+        for firm in [al.a, al.b] where p.alive[firm] == 1 {
+            p.alliance[firm] = -1
+            if al.learnt > 0 {
+                p.reintegrationStage[firm] = 1
+                p.reintegrationStep[firm] = rule.reintegrationEfficiency * al.learnt / 4
+            }
+        }
+        for firm in [al.a, al.b] where p.alive[firm] == 0 { p.alliance[firm] = -1 }
+    }
+
+    /// Applies one reintegration stage to every firm that has one under
+    /// way, then lets free firms search and pairs them: members through the
+    /// platform's matchmaking across the region, others within their
+    /// province; each pool is ordered by a random key and paired in
+    /// consecutive twos (O(n log n), the same for any thread count).
+    private mutating func reintegrateAndSearch(tick: Int, scenario: Scenario, population p: Population,
+                                               platformOpen: Bool, streams: RandomStreams, tally: inout Tally) {
+        let rule = scenario.alliances
+        let search = streams.stream(.allianceSearch, tick: tick)
+        let order = streams.stream(.allianceMatch, tick: tick)
+        let provinces = scenario.firms.localities.count
+        var pools = [[(key: UInt64, firm: Int)]](repeating: [], count: provinces + 1)
+        for i in 0..<p.count where p.alive[i] == 1 {
+            let stage = Int(p.reintegrationStage[i])
+            if stage > 0 {
+                let step = p.reintegrationStep[i]
+                p.relationship[i] = clamp01(p.relationship[i] + step * (1 - p.relationship[i]))
+                p.technology[i] = clamp01(p.technology[i] + step * (1 - p.technology[i]))
+                p.reintegrationStage[i] = stage < 4 ? UInt8(stage + 1) : 0
+                if stage == 4 {
+                    var record = CSVRecord()
+                    record.append(-1)
+                    record.append(text: AllianceEvent.reintegration.rawValue)
+                    for _ in 0..<2 { record.append(text: "") }
+                    record.append(i)
+                    record.append(Int(-1))
+                    for _ in 0..<4 { record.append(Double.nan) }
+                    record.append(4 * step)
+                    tally.events.append(record)
+                }
+            }
+            guard p.alliance[i] == -1 else { continue }
+            let throughPlatform = platformOpen && p.member[i] == 1
+            let rate = rule.searchRate * (0.5 + p.relationship[i]) * (throughPlatform ? rule.matchmakingBoost : 1)
+            guard search.uniform(i) < rate else { continue }
+            pools[throughPlatform ? provinces : Int(p.locality[i])].append((order.bits(i), i))
+        }
+        let form = streams.stream(.allianceForm, tick: tick)
+        for var pool in pools where pool.count >= 2 {
+            pool.sort { $0.key != $1.key ? $0.key < $1.key : $0.firm < $1.firm }
+            var k = 0
+            while k + 1 < pool.count {
+                let a = pool[k].firm, b = pool[k + 1].firm
+                k += 2
+                let pa = SIMD4(p.profile.base + a * 4, count: 4), pb = SIMD4(p.profile.base + b * 4, count: 4)
+                guard let type = Self.type(pa, pb, rule: rule) else { continue }
+                var g = form.generator(for: Swift.min(a, b))
+                let spread = rule.commitmentSpread
+                let alliance = Alliance(
+                    id: nextId, a: a, b: b, type: type, trust: rule.initialTrust,
+                    commitA: 1 - spread * g.uniform(), commitB: 1 - spread * g.uniform())
+                nextId += 1
+                p.alliance[a] = Int32(truncatingIfNeeded: alliance.id)
+                p.alliance[b] = Int32(truncatingIfNeeded: alliance.id)
+                active.append(alliance)
+                tally.formed += 1
+                tally.events.append(Self.event(.formed, alliance))
+            }
+        }
+    }
+
+    public static let eventColumns: [ColumnSpec] = [
+        ColumnSpec("alliance", .integer, "Alliance id (-1 on a firm's reintegration row)."),
+        ColumnSpec("event", .string, "formed, phase_change, fall_back (back to partner search), failure (unplanned), planned_end, or reintegration (a firm has finished reintegrating what an alliance taught it)."),
+        ColumnSpec("type", .string, "sharing, specialization, allocation or hybrid."),
+        ColumnSpec("phase", .string, "Phase after the event: concept, foundation, development or operation."),
+        ColumnSpec("firm_a", .integer, "First partner (on a reintegration row: the firm)."),
+        ColumnSpec("firm_b", .integer, "Second partner (-1 on a reintegration row)."),
+        ColumnSpec("trust", .number, unit: "index 0-1", "Trust between the partners."),
+        ColumnSpec("value_created", .number, unit: "EUR", "Value the alliance has created so far."),
+        ColumnSpec("captured_a", .number, unit: "EUR", "Value captured so far by firm_a (before allocation's risk pooling)."),
+        ColumnSpec("captured_b", .number, unit: "EUR", "Value captured so far by firm_b."),
+        ColumnSpec("learnt", .number, unit: "index 0-1", "Knowledge the alliance has built; on a reintegration row, what the firm reintegrated into relationship and technology (a share of it)."),
+    ]
+
+    static func event(_ kind: AllianceEvent, _ al: Alliance) -> CSVRecord {
+        var r = CSVRecord()
+        r.append(al.id)
+        r.append(text: kind.rawValue)
+        r.append(text: al.type.key)
+        r.append(text: al.phase.key)
+        r.append(al.a)
+        r.append(al.b)
+        r.append(al.trust)
+        r.append(al.created)
+        r.append(al.capturedA)
+        r.append(al.capturedB)
+        r.append(al.learnt)
+        return r
+    }
+}
+
+extension SIMD4 where Scalar == Float {
+    init(_ pointer: UnsafeMutablePointer<Float>, count: Int) {
+        self.init(pointer[0], pointer[1], pointer[2], pointer[3])
+    }
+}
