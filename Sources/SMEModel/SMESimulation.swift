@@ -95,7 +95,7 @@ public struct SMESimulation: SteppedModel {
         if scenario.alliances.enabled {
             allianceTally = alliances.step(
                 tick: tick, scenario: scenario, population: population,
-                platformOpen: platform.open && scenario.platform.enabled, streams: streams)
+                platformOpen: platform.open && scenario.platform.enabled, streams: streams, executor: executor)
         }
         // 7. Platform.
         platformIncome = metrics.commissions + metrics.fees + weights.onboarding

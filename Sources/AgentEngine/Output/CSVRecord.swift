@@ -42,6 +42,13 @@ public struct CSVRecord: Sendable {
         bytes.append(contentsOf: CSVRecord.escape(text).utf8)
     }
 
+    /// Appends a field already in CSV form (see `escape`), e.g. a constant
+    /// name escaped once, without looking at it again.
+    public mutating func append(escaped bytes: [UInt8]) {
+        separate()
+        self.bytes.append(contentsOf: bytes)
+    }
+
     /// Appends the fields of `other` after this record's.
     public mutating func append(contentsOf other: CSVRecord) {
         guard other.fieldCount > 0 else { return }

@@ -23,9 +23,20 @@ struct Alliance: Sendable {
 }
 
 /// What happened to an alliance, for `alliances.csv`.
-enum AllianceEvent: String, Sendable {
+enum AllianceEvent: String, Sendable, CaseIterable {
     case formed, phase = "phase_change", fellBack = "fall_back", failed = "failure"
     case endedPlanned = "planned_end", reintegration
+
+    /// The name as CSV bytes, built once.
+    static let csv: [AllianceEvent: [UInt8]] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, Array(CSVRecord.escape($0.rawValue).utf8)) })
+}
+
+extension AllianceType {
+    static let csv: [[UInt8]] = allCases.map { Array(CSVRecord.escape($0.key).utf8) }
+}
+
+extension AlliancePhase {
+    static let csv: [[UInt8]] = allCases.map { Array(CSVRecord.escape($0.key).utf8) }
 }
 
 /// Alliances (MODEL.md §7; seeds 000, 001, 004): partner search, mostly
@@ -48,6 +59,13 @@ public struct AllianceSystem: Sendable {
         var byType = [Int](repeating: 0, count: 4)
         var byPhase = [Int](repeating: 0, count: 4)
         var events: [CSVRecord] = []
+
+        /// Adds another tally's counts and events (after this one's).
+        mutating func absorb(_ other: Tally) {
+            formed += other.formed; fellBack += other.fellBack; failed += other.failed; endedPlanned += other.endedPlanned
+            valueCreated += other.valueCreated; captured += other.captured; integration += other.integration
+            events += other.events
+        }
     }
 
     /// The type two stage profiles call for, or nil when none fits: similar
@@ -117,20 +135,30 @@ public struct AllianceSystem: Sendable {
 
     /// One month of every alliance, then partner search and matching.
     mutating func step(tick: Int, scenario: Scenario, population: Population, platformOpen: Bool,
-                       streams: RandomStreams) -> Tally {
+                       streams: RandomStreams, executor: ChunkedExecutor) -> Tally {
         var tally = Tally()
         let rule = scenario.alliances
         let month = streams.stream(.allianceMonth, tick: tick)
-        var kept: [Alliance] = []
-        kept.reserveCapacity(active.count)
-        for var alliance in active {
-            if advance(&alliance, rule: rule, population: population, generator: month.generator(for: alliance.id), tally: &tally) {
-                kept.append(alliance)
+        // In parallel over chunks of alliances: a firm is in one alliance
+        // at most, so each alliance writes only its own two firms; tallies
+        // and survivors are merged in chunk order.
+        let current = active
+        let chunks = executor.map(count: current.count) { range -> (kept: [Alliance], tally: Tally) in
+            var kept: [Alliance] = []
+            var chunkTally = Tally()
+            for k in range {
+                var alliance = current[k]
+                if Self.advance(&alliance, rule: rule, population: population,
+                                generator: month.generator(for: alliance.id), tally: &chunkTally) {
+                    kept.append(alliance)
+                }
             }
+            return (kept, chunkTally)
         }
-        active = kept
+        active = chunks.flatMap(\.kept)
+        for chunk in chunks { tally.absorb(chunk.tally) }
         reintegrateAndSearch(tick: tick, scenario: scenario, population: population, platformOpen: platformOpen,
-                             streams: streams, tally: &tally)
+                             streams: streams, executor: executor, tally: &tally)
         for alliance in active {
             tally.byType[alliance.type.rawValue] += 1
             tally.byPhase[alliance.phase.rawValue] += 1
@@ -139,7 +167,7 @@ public struct AllianceSystem: Sendable {
     }
 
     /// Advances one alliance by a month; false when it has ended.
-    private func advance(_ al: inout Alliance, rule: AllianceParameters, population: Population,
+    private static func advance(_ al: inout Alliance, rule: AllianceParameters, population: Population,
                          generator: SplitMix64, tally: inout Tally) -> Bool {
         var g = generator
         let p = population
@@ -178,9 +206,8 @@ public struct AllianceSystem: Sendable {
             al.learnt += rule.learningRate * (1 - al.learnt)
             // Unequal commitment erodes trust; failure grows as trust falls.
             al.trust = clamp01(al.trust + rule.trustGain * (1 - al.trust) - rule.commitmentErosion * abs(al.commitA - al.commitB))
-            for firm in [al.a, al.b] {
-                p.relationship[firm] = clamp01(p.relationship[firm] + rule.relationshipGrowth * (1 - p.relationship[firm]))
-            }
+            p.relationship[al.a] = clamp01(p.relationship[al.a] + rule.relationshipGrowth * (1 - p.relationship[al.a]))
+            p.relationship[al.b] = clamp01(p.relationship[al.b] + rule.relationshipGrowth * (1 - p.relationship[al.b]))
             if al.phase == .operation {
                 let v = Self.value(
                     type: al.type, capacityA: p.capacity[al.a], capacityB: p.capacity[al.b],
@@ -215,7 +242,7 @@ public struct AllianceSystem: Sendable {
         return true
     }
 
-    private func move(_ al: inout Alliance, to phase: AlliancePhase, tally: inout Tally) {
+    private static func move(_ al: inout Alliance, to phase: AlliancePhase, tally: inout Tally) {
         al.phase = phase
         al.months = 0
         tally.events.append(Self.event(.phase, al))
@@ -224,7 +251,7 @@ public struct AllianceSystem: Sendable {
     /// Ends an alliance; what it learnt is handed to each living partner's
     /// reintegration, which moves it into the business model partly
     /// (efficiency < 1) over the four firm-level stages.
-    private func end(_ al: inout Alliance, _ event: AllianceEvent, population p: Population, rule: AllianceParameters,
+    private static func end(_ al: inout Alliance, _ event: AllianceEvent, population p: Population, rule: AllianceParameters,
                      tally: inout Tally) {
         switch event {
         case .fellBack: tally.fellBack += 1
@@ -233,14 +260,15 @@ public struct AllianceSystem: Sendable {
         default: break
         }
         tally.events.append(Self.event(event, al))
-        for firm in [al.a, al.b] where p.alive[firm] == 1 {
+        func release(_ firm: Int) {
             p.alliance[firm] = -1
-            if al.learnt > 0 {
+            if p.alive[firm] == 1 && al.learnt > 0 {
                 p.reintegrationStage[firm] = 1
                 p.reintegrationStep[firm] = rule.reintegrationEfficiency * al.learnt / 4
             }
         }
-        for firm in [al.a, al.b] where p.alive[firm] == 0 { p.alliance[firm] = -1 }
+        release(al.a)
+        release(al.b)
     }
 
     /// Applies one reintegration stage to every firm that has one under
@@ -249,36 +277,39 @@ public struct AllianceSystem: Sendable {
     /// province; each pool is ordered by a random key and paired in
     /// consecutive twos (O(n log n), the same for any thread count).
     private mutating func reintegrateAndSearch(tick: Int, scenario: Scenario, population p: Population,
-                                               platformOpen: Bool, streams: RandomStreams, tally: inout Tally) {
+                                               platformOpen: Bool, streams: RandomStreams, executor: ChunkedExecutor,
+                                               tally: inout Tally) {
         let rule = scenario.alliances
         let search = streams.stream(.allianceSearch, tick: tick)
         let order = streams.stream(.allianceMatch, tick: tick)
         let provinces = scenario.firms.localities.count
-        var pools = [[(key: UInt64, firm: Int)]](repeating: [], count: provinces + 1)
-        for i in 0..<p.count where p.alive[i] == 1 {
-            let stage = Int(p.reintegrationStage[i])
-            if stage > 0 {
-                let step = p.reintegrationStep[i]
-                p.relationship[i] = clamp01(p.relationship[i] + step * (1 - p.relationship[i]))
-                p.technology[i] = clamp01(p.technology[i] + step * (1 - p.technology[i]))
-                p.reintegrationStage[i] = stage < 4 ? UInt8(stage + 1) : 0
-                if stage == 4 {
-                    var record = CSVRecord()
-                    record.append(-1)
-                    record.append(text: AllianceEvent.reintegration.rawValue)
-                    for _ in 0..<2 { record.append(text: "") }
-                    record.append(i)
-                    record.append(Int(-1))
-                    for _ in 0..<4 { record.append(Double.nan) }
-                    record.append(4 * step)
-                    tally.events.append(record)
+        let f = PopulationPointers(p)
+        // In parallel over chunks: reintegration stages (each firm writes
+        // only itself) and the list of searchers, merged in chunk order.
+        let chunks = executor.map(count: p.count) { range -> (searchers: [(pool: Int, key: UInt64, firm: Int)], events: [CSVRecord]) in
+            var searchers: [(pool: Int, key: UInt64, firm: Int)] = []
+            var events: [CSVRecord] = []
+            for i in range where f.alive[i] == 1 {
+                let stage = Int(p.reintegrationStage.base[i])
+                if stage > 0 {
+                    let step = p.reintegrationStep.base[i]
+                    f.relationship[i] = clamp01(f.relationship[i] + step * (1 - f.relationship[i]))
+                    f.technology[i] = clamp01(f.technology[i] + step * (1 - f.technology[i]))
+                    p.reintegrationStage.base[i] = stage < 4 ? UInt8(stage + 1) : 0
+                    if stage == 4 { events.append(Self.reintegrationEvent(firm: i, amount: 4 * step)) }
                 }
+                guard f.alliance[i] == -1 else { continue }
+                let throughPlatform = platformOpen && f.member[i] == 1
+                let rate = rule.searchRate * (0.5 + f.relationship[i]) * (throughPlatform ? rule.matchmakingBoost : 1)
+                guard search.uniform(i) < rate else { continue }
+                searchers.append((throughPlatform ? provinces : Int(f.locality[i]), order.bits(i), i))
             }
-            guard p.alliance[i] == -1 else { continue }
-            let throughPlatform = platformOpen && p.member[i] == 1
-            let rate = rule.searchRate * (0.5 + p.relationship[i]) * (throughPlatform ? rule.matchmakingBoost : 1)
-            guard search.uniform(i) < rate else { continue }
-            pools[throughPlatform ? provinces : Int(p.locality[i])].append((order.bits(i), i))
+            return (searchers, events)
+        }
+        var pools = [[(key: UInt64, firm: Int)]](repeating: [], count: provinces + 1)
+        for chunk in chunks {
+            tally.events += chunk.events
+            for s in chunk.searchers { pools[s.pool].append((s.key, s.firm)) }
         }
         let form = streams.stream(.allianceForm, tick: tick)
         for var pool in pools where pool.count >= 2 {
@@ -318,12 +349,24 @@ public struct AllianceSystem: Sendable {
         ColumnSpec("learnt", .number, unit: "index 0-1", "Knowledge the alliance has built; on a reintegration row, what the firm reintegrated into relationship and technology (a share of it)."),
     ]
 
+    static func reintegrationEvent(firm: Int, amount: Double) -> CSVRecord {
+        var record = CSVRecord()
+        record.append(-1)
+        record.append(escaped: AllianceEvent.csv[.reintegration] ?? [])
+        for _ in 0..<2 { record.append(escaped: []) }
+        record.append(firm)
+        record.append(-1)
+        for _ in 0..<4 { record.append(Double.nan) }
+        record.append(amount)
+        return record
+    }
+
     static func event(_ kind: AllianceEvent, _ al: Alliance) -> CSVRecord {
         var r = CSVRecord()
         r.append(al.id)
-        r.append(text: kind.rawValue)
-        r.append(text: al.type.key)
-        r.append(text: al.phase.key)
+        r.append(escaped: AllianceEvent.csv[kind] ?? [])
+        r.append(escaped: AllianceType.csv[al.type.rawValue])
+        r.append(escaped: AlliancePhase.csv[al.phase.rawValue])
         r.append(al.a)
         r.append(al.b)
         r.append(al.trust)
