@@ -13,6 +13,16 @@ struct RunCommand {
         let scenario = loaded.scenario
         let outPath = options.out ?? "Results/\(scenario.name)"
         let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        // Memory: refuse a run that cannot fit, and hold no more runs at once
+        // than fit in 80 % of the machine's memory.
+        let usable = Double(ProcessInfo.processInfo.physicalMemory) * 0.8
+        let perRun = scenario.estimatedBytesPerRun
+        guard perRun <= usable else {
+            throw .usage("the scenario needs about \(gibibytes(perRun)) GiB for one run (firms.count \(scenario.firms.count)"
+                + (scenario.adoption.mode == .peers ? ", adoption.peers.degree \(scenario.adoption.peers.degree)" : "")
+                + "); this machine has \(gibibytes(usable / 0.8)) GiB: use fewer firms" + (scenario.adoption.mode == .peers ? " or a smaller degree" : ""))
+        }
+        let memoryBound = Int(usable / perRun)
         let output: OutputDirectory
         do {
             output = try OutputDirectory.prepare(outPath, force: options.force)
@@ -27,7 +37,7 @@ struct RunCommand {
         let runs = (0..<scenario.replicates).map { RunSpec(index: $0, replicate: $0, seed: scenario.seed) }
         let showProgress = !options.quiet && isatty(STDERR_FILENO) == 1
         let progress = ProgressReporter(totalRuns: runs.count, ticksPerRun: scenario.horizon, enabled: showProgress)
-        let runner = ExperimentRunner(threads: threads)
+        let runner = ExperimentRunner(threads: threads, maxConcurrentRuns: memoryBound)
         let panel = options.panel
         var tables = [TableDescription(
             name: "timeseries", file: "timeseries.csv",
@@ -75,6 +85,10 @@ struct RunCommand {
             output.discard()
             throw .runtime("the run failed and nothing was written: \(error)")
         }
+    }
+
+    private func gibibytes(_ bytes: Double) -> String {
+        String(format: "%.1f", bytes / 1_073_741_824)
     }
 
     private func timestamp(_ date: Date) -> String {

@@ -6,13 +6,15 @@ public enum ToolInfo {
     public static let version = "0.1.0"
 
     /// `git rev-parse HEAD` of the source checkout this binary was built
-    /// from (found through the compile-time path of this file), with
+    /// from (found through the compile-time path of this file), read when
+    /// the tool runs — so it names the checkout's state then, which is the
+    /// build's only if nothing was committed or changed since — with
     /// "-dirty" when tracked files have uncommitted changes; nil when that
-    /// checkout or git is not there.
+    /// checkout or git is not there. The status check takes no lock.
     public static let gitRevision: String? = {
         let sourceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
         guard let head = git(["-C", sourceFolder, "rev-parse", "HEAD"]), !head.isEmpty else { return nil }
-        let dirty = git(["-C", sourceFolder, "status", "--porcelain", "--untracked-files=no"]) ?? ""
+        let dirty = git(["--no-optional-locks", "-C", sourceFolder, "status", "--porcelain", "--untracked-files=no"]) ?? ""
         return dirty.isEmpty ? head : head + "-dirty"
     }()
 

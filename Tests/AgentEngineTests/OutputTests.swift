@@ -51,11 +51,24 @@ import Testing
         try FileManager.default.createDirectory(atPath: root + "/out", withIntermediateDirectories: true)
         try "old".write(toFile: root + "/out/old.txt", atomically: false, encoding: .utf8)
         #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/out", force: false) }
+        // --force replaces earlier results only, never a folder of other files.
+        #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/out", force: true) }
+        try "{}".write(toFile: root + "/out/manifest.json", atomically: false, encoding: .utf8)
         let output = try OutputDirectory.prepare(root + "/out", force: true)
         try "new".write(toFile: output.stagingFile("new.txt"), atomically: false, encoding: .utf8)
         try output.commit()
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out") == ["new.txt"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out"])
+    }
+
+    @Test func aFolderThatAppearsDuringARunIsNotReplacedWithoutForce() throws {
+        let root = scratch()
+        let output = try OutputDirectory.prepare(root + "/out", force: false)
+        try FileManager.default.createDirectory(atPath: root + "/out", withIntermediateDirectories: true)
+        try "theirs".write(toFile: root + "/out/theirs.txt", atomically: false, encoding: .utf8)
+        #expect(throws: OutputError.self) { try output.commit() }
+        output.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out") == ["theirs.txt"])
     }
 
     @Test func aPathUnderAFileIsRejected() throws {

@@ -71,7 +71,6 @@ import Testing
         (["run", "--threads", "many"], "--threads many: expected a whole number"),
         (["run", "--firms", "abc"], "--firms abc: expected a whole number"),
         (["run", "--firms", "0"], "--firms 0: firms.count: 0 is out of range; allowed: 1 to 10000000"),
-        (["run", "--firms", "5"], "adoption.initial_members: 12 exceeds firms.count (5)"),
         (["run", "--ticks", "99999999"], "--ticks 99999999: horizon: 99999999 is out of range; allowed: 0 to 6000"),
         (["run", "--seed", "-1"], "--seed -1: expected a whole number"),
         (["run", "--seed", "18446744073709551616"], "--seed 18446744073709551616: expected a whole number"),

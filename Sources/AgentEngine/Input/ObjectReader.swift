@@ -161,8 +161,8 @@ public final class ObjectReader {
                 valid = false
                 continue
             }
-            if name.isEmpty || name.count > 64 {
-                diagnostics.report(at, "names must have 1 to 64 characters")
+            if name.isEmpty || name.count > 64 || name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                diagnostics.report(at, "names must have 1 to 64 characters and no control characters (line breaks, tabs)")
                 valid = false
             }
             result.append((name, share))

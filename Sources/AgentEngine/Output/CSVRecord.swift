@@ -61,7 +61,7 @@ public struct CSVRecord: Sendable {
     public static func escape(_ text: String) -> String {
         var field = text
         if let first = field.first, "=+-@".contains(first) { field = "'" + field }
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             field = "\"" + field.replacingAll("\"", with: "\"\"") + "\""
         }
         return field

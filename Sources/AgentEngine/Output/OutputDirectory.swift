@@ -15,6 +15,12 @@ public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
 public struct OutputDirectory: Sendable {
     public let finalPath: String
     public let stagingPath: String
+    /// Whether an existing folder may be replaced.
+    public let force: Bool
+
+    /// A file every folder this tool writes holds; `--force` replaces only
+    /// folders that have it (or are empty), never an arbitrary folder.
+    public static let marker = "manifest.json"
 
     /// Checks that `path` may be written (it must not exist unless `force`,
     /// and its parent must be creatable and writable) and creates the
@@ -30,6 +36,10 @@ public struct OutputDirectory: Sendable {
             }
             if !force {
                 throw OutputFolderError(path: path, reason: "the folder exists already; pass --force to replace it, or choose another --out")
+            }
+            let entries = (try? manager.contentsOfDirectory(atPath: finalPath)) ?? []
+            if !entries.isEmpty && !entries.contains(marker) {
+                throw OutputFolderError(path: path, reason: "the folder is not an output of this tool (it has no \(marker)); --force replaces only earlier results or an empty folder, so remove it yourself or choose another --out")
             }
         }
         let parent = url.deletingLastPathComponent().path
@@ -49,7 +59,7 @@ public struct OutputDirectory: Sendable {
         } catch {
             throw OutputFolderError(path: path, reason: "cannot create a folder in \(parent) (\(describe(error)))")
         }
-        return OutputDirectory(finalPath: finalPath, stagingPath: staging)
+        return OutputDirectory(finalPath: finalPath, stagingPath: staging, force: force)
     }
 
     /// Where the file `name` is written until the folder is committed.
@@ -57,11 +67,15 @@ public struct OutputDirectory: Sendable {
         (stagingPath as NSString).appendingPathComponent(name)
     }
 
-    /// Moves the finished folder into place, replacing an older one.
+    /// Moves the finished folder into place, replacing an older one only
+    /// with `force` (a folder that appeared during the run is not replaced).
     public func commit() throws(OutputError) {
         let manager = FileManager.default
         var replaced: String?
         if manager.fileExists(atPath: finalPath) {
+            guard force else {
+                throw OutputError(path: finalPath, reason: "a folder of that name appeared while the run was going (another run?); it was left alone, and this run's results were not kept — rerun with another --out or --force")
+            }
             let aside = finalPath + ".replaced-\(ProcessInfo.processInfo.processIdentifier)"
             do { try manager.moveItem(atPath: finalPath, toPath: aside) } catch {
                 throw OutputError(path: finalPath, reason: "cannot move the old folder aside (\(describe(error)))")

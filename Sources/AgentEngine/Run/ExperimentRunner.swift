@@ -19,15 +19,18 @@ public struct ExperimentRunner: Sendable {
 
     public let threads: Int
     public let chunkSize: Int
+    /// Most runs held in memory at once (memory, not threads, may bound it).
+    public let maxConcurrentRuns: Int
 
-    public init(threads: Int, chunkSize: Int = ChunkedExecutor.defaultChunkSize) {
+    public init(threads: Int, chunkSize: Int = ChunkedExecutor.defaultChunkSize, maxConcurrentRuns: Int = .max) {
         self.threads = Swift.max(1, threads)
         self.chunkSize = chunkSize
+        self.maxConcurrentRuns = Swift.max(1, maxConcurrentRuns)
     }
 
     /// How threads are split between concurrent runs and each run's tick.
     public func plan(runCount: Int) -> (concurrentRuns: Int, threadsPerRun: Int) {
-        let outer = Swift.max(1, Swift.min(threads, runCount))
+        let outer = Swift.max(1, Swift.min(threads, runCount, maxConcurrentRuns))
         return (outer, Swift.max(1, threads / outer))
     }
 

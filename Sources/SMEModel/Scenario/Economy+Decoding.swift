@@ -5,6 +5,8 @@ enum Range {
     static let unit = 0.0...1.0
     static let share = 0.0...1.0
     static let months = 1...600
+    /// Month counters kept in a byte.
+    static let shortMonths = 1...255
     static let euros = 0.0...1e9
 }
 
@@ -43,7 +45,7 @@ extension FirmEconomy {
         e.ownOnlineLogistics = r.number("own_online_logistics", default: d.ownOnlineLogistics, in: Range.share)
         e.waste = r.number("waste", default: d.waste, in: 0...0.9)
         e.initialCashMonths = r.number("initial_cash_months", default: d.initialCashMonths, in: 0...120)
-        e.distressMonths = r.integer("distress_months", default: d.distressMonths, in: Range.months)
+        e.distressMonths = r.integer("distress_months", default: d.distressMonths, in: Range.shortMonths)
         e.entryRate = r.number("entry_rate", default: d.entryRate, in: Range.unit)
         e.capacityGrowth = r.number("capacity_growth", default: d.capacityGrowth, in: Range.unit)
         e.payout = r.number("payout", default: d.payout, in: Range.share)
@@ -151,7 +153,7 @@ extension BehaviouralAdoption {
         b.readiness = r.number("readiness", default: d.readiness, in: Range.unit)
         b.paybackMonths = r.number("payback_months", default: d.paybackMonths, in: 1...600)
         b.perceptionNoise = r.number("perception_noise", default: d.perceptionNoise, in: 0...5)
-        b.churnMonths = r.integer("churn_months", default: d.churnMonths, in: Range.months)
+        b.churnMonths = r.integer("churn_months", default: d.churnMonths, in: Range.shortMonths)
         b.switchingCost = r.number("switching_cost", default: d.switchingCost, in: Range.euros)
         r.finish()
         return b

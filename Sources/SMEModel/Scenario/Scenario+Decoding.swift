@@ -93,7 +93,9 @@ extension AdoptionParameters {
         if adoption.p + adoption.q > 1 {
             reader.report("q", "p + q = \(formatDouble(adoption.p + adoption.q)); it must be at most 1, so the joining probability p + q·F stays a probability")
         }
-        adoption.initialMembers = reader.integer("initial_members", default: defaults.initialMembers, in: 0...ScenarioLimits.firms.upperBound)
+        // The default never exceeds the population; an explicit value must not.
+        adoption.initialMembers = reader.integer("initial_members", default: Swift.min(defaults.initialMembers, firms),
+                                                 in: 0...ScenarioLimits.firms.upperBound)
         if adoption.initialMembers > firms {
             reader.report("initial_members", "\(adoption.initialMembers) exceeds firms.count (\(firms))")
         }

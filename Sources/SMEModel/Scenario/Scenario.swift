@@ -29,6 +29,16 @@ public struct Scenario: Sendable, Equatable {
     /// The embedded default scenario.
     public static let `default` = Scenario()
 
+    /// Memory one run needs, roughly: the population's columns (about 300
+    /// bytes a firm with the economy, 40 without) and, in `peers` mode, the
+    /// network (4 bytes a link plus indexes).
+    public var estimatedBytesPerRun: Double {
+        let n = Double(firms.count)
+        var bytes = n * (economy ? 300 : 40)
+        if adoption.mode == .peers { bytes += n * (Double(adoption.peers.degree) * 4 + 48) }
+        return bytes + 32 * 1_048_576
+    }
+
     /// Agents stepped in the whole experiment: firms × ticks × replicates.
     public var agentSteps: Double {
         Double(firms.count) * Double(horizon) * Double(replicates)

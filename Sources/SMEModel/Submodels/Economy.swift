@@ -229,7 +229,7 @@ struct Economy {
                 if stream.uniform(i) < startRate && f.cash[i] >= innovation.cost * capacity {
                     var generator = initiativeStream.generator(for: i)
                     outcome = Innovation.attempt(i, population: population, access: access, trend: month.trend,
-                                                 innovation: innovation, generator: &generator)
+                                                 capacity: capacity, innovation: innovation, generator: &generator)
                 }
                 books.innovation = outcome.cost
 

@@ -25,10 +25,10 @@ enum Innovation {
     /// Runs an initiative firm `i` has started: the month's draw fell below
     /// baseRate · financial · (1 + knowledge) and it could pay the cost.
     static func attempt(
-        _ i: Int, population: Population, access: Access, trend: [Double],
+        _ i: Int, population: Population, access: Access, trend: [Double], capacity: Double,
         innovation: InnovationParameters, generator: inout SplitMix64
     ) -> Outcome {
-        var outcome = Outcome(cost: innovation.cost * population.capacity[i])
+        var outcome = Outcome(cost: innovation.cost * capacity)
 
         // Strategy weights, tilted: analytics toward value proposition and
         // customers; relationship capital toward network and relations.

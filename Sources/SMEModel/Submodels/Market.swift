@@ -43,8 +43,14 @@ struct MarketState: Sendable {
         let halfCatalogue = market.catalogueHalfShare * population
         let ceiling = market.consumersPerFirm * population * Double(members) / (Double(members) + halfCatalogue)
         if platformOpen && scenario.platform.enabled {
-            consumers += market.consumerGrowth * consumers * (1 - consumers / Swift.max(ceiling, 1))
-            consumers = Swift.max(consumers, 0)
+            // The exact one-month step of the logistic equation (it never
+            // overshoots the ceiling), with the base at founding as a floor:
+            // the platform's own marketing keeps that many consumers.
+            let floor = market.initialConsumersPerFirm * population
+            let k = Swift.max(ceiling, floor)
+            let c = Swift.max(consumers, floor)
+            let decay = exp(-market.consumerGrowth)
+            consumers = k > 0 && c > 0 ? c * k / (c + (k - c) * decay) : floor
         }
         let selling = platformOpen && scenario.platform.enabled && scenario.platform.services.marketAccess
         onlineDemand = selling ? consumers * market.spendPerConsumer * season : 0
