@@ -27,6 +27,8 @@ enum Help {
             Runs every replicate of the scenario (the embedded default scenario when no
             file is given) and writes, into one folder:
               timeseries.csv   one row per (replicate, tick); tick 0 is the initial state
+              alliances.csv    one row per alliance event (formed, phase change, fall-back,
+                               failure, planned end) and per finished reintegration
               firms.csv        with --panel-every: a panel of individual firms
               manifest.json    the resolved scenario, seed, tool version, git revision,
                                threads, start and end time, and every column described
@@ -34,7 +36,8 @@ enum Help {
 
             OPTIONS
               --out DIR         output folder (default: Results/<scenario name>)
-              --force, -f       replace the output folder if it exists
+              --force, -f       replace the output folder if it holds earlier results
+                                (a manifest.json) or is empty; never another folder
               --replicates N    replicates, \(limits.replicates.lowerBound) to \(limits.replicates.upperBound) (overrides "replicates")
               --seed S          master seed, 0 to 2^64-1 (overrides "seed")
               --ticks N         months to simulate, \(limits.horizon.lowerBound) to \(limits.horizon.upperBound) (overrides "horizon")
