@@ -176,6 +176,10 @@ struct Economy {
         // its attractiveness times this.
         let localPerWeight = zip(month.localDemand, month.localWeight).map { $1 > 0 ? $0 / $1 : 0 }
         let onlinePerWeight = month.onlineWeight > 0 ? month.onlineDemand / month.onlineWeight : 0
+        // Reciprocals taken once: the per-firm loop multiplies instead of dividing.
+        let perOnlineEuro = 1 / (1 + market.onlinePricePremium)
+        let perOrderValue = 1 / market.orderValue
+        let seasonRatio = month.previousSeason / month.season
 
         let f = PopulationPointers(population)
         return executor.reduce(count: population.count, TickMetrics(), { range in
@@ -194,9 +198,9 @@ struct Economy {
                 let onlineShare = served ? onlinePerWeight * a * Trade.visibility(technology: t) : 0
                 let capacity = f.capacity[i]
                 let sold = Trade.serve(local: localShare, online: onlineShare, capacity: capacity,
-                                       premium: market.onlinePricePremium)
+                                       premium: market.onlinePricePremium, perOnlineEuro: perOnlineEuro)
                 // Capacity grows toward demand it cannot serve.
-                let wantedOutput = localShare + onlineShare / (1 + market.onlinePricePremium)
+                let wantedOutput = localShare + onlineShare * perOnlineEuro
                 if wantedOutput > capacity {
                     f.capacity[i] = Swift.min(wantedOutput, capacity * (1 + economy.capacityGrowth))
                 }
@@ -245,7 +249,7 @@ struct Economy {
                 if isMember {
                     // What the membership adds: the online margin and the saving
                     // on local deliveries, less fee and effort.
-                    let platformMargin = sold.online * (1 - variable / (1 + market.onlinePricePremium) - logistics.online - platform.commission)
+                    let platformMargin = sold.online * (1 - variable * perOnlineEuro - logistics.online - platform.commission)
                         + sold.local * (economy.localLogistics - logistics.local) - books.fee - books.effort
                     let run = platformMargin < 0 ? Int(f.churnMonths[i]) + 1 : 0
                     f.churnMonths[i] = UInt8(Swift.min(run, Swift.max(churnLimit, 1), 255))
@@ -261,7 +265,7 @@ struct Economy {
                     training: access.training, innovation: innovation)
                 let margin = revenue > 0 ? Swift.max(-1, profit / revenue) : -1
                 let growth = previousRevenue > 0 && month.tick > 1
-                    ? (revenue / month.season) / (previousRevenue / month.previousSeason) - 1 : 0
+                    ? (revenue * seasonRatio) / previousRevenue - 1 : 0
                 f.marginTrend[i] += Finance.smoothing * (margin - f.marginTrend[i])
                 f.growthTrend[i] += Finance.smoothing * (Swift.max(-1, Swift.min(1, growth)) - f.growthTrend[i])
                 f.financial[i] = Finance.index(
@@ -271,7 +275,7 @@ struct Economy {
                 f.revenueOnline[i] = sold.online
 
                 // Metrics.
-                let orders = revenue / market.orderValue
+                let orders = revenue * perOrderValue
                 trade += SIMD8(sold.local, sold.online, localShare, onlineShare, capacity, orders,
                                 served && platform.services.sharedLogistics ? orders : 0, books.logistics)
                 costs += SIMD8(books.production, books.waste, books.commission, books.fee,

@@ -29,12 +29,13 @@ enum Trade {
     /// capacity (output per month valued at the local price). Local buyers
     /// come first — they are the firm's existing trade — and online orders
     /// take what capacity is left; an online euro uses 1/(1 + premium) of a
-    /// euro of capacity. Returns revenue by channel and the output used.
+    /// euro of capacity (`perOnlineEuro` = 1/(1 + premium)). Returns revenue
+    /// by channel and the output used.
     @inline(__always)
-    static func serve(local: Double, online: Double, capacity: Double, premium: Double)
+    static func serve(local: Double, online: Double, capacity: Double, premium: Double, perOnlineEuro: Double)
         -> (local: Double, online: Double, output: Double) {
         let localSold = Swift.min(local, capacity)
-        let onlineOutput = Swift.min(online / (1 + premium), capacity - localSold)
+        let onlineOutput = Swift.min(online * perOnlineEuro, capacity - localSold)
         return (localSold, onlineOutput * (1 + premium), localSold + onlineOutput)
     }
 }
