@@ -89,7 +89,7 @@ import Testing
         var scenario = Scenario.default
         scenario.firms.count = 5_000
         var formed = [Int](repeating: 0, count: 4)
-        var fellBack = 0, failed = 0, planned = 0, reintegrations = 0
+        var fellBack = 0, failed = 0, planned = 0, reintegrations = 0, throughPlatform = 0
         for replicate in 0..<3 {
             var model = SMESimulation(scenario: scenario, run: RunSpec(index: replicate, replicate: replicate, seed: 11),
                                       executor: ChunkedExecutor(threads: 2))
@@ -101,16 +101,18 @@ import Testing
                 for row in t.events {
                     let f = String(decoding: row.bytes, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
                     switch f[1] {
-                    case "formed": formed[AllianceType.allCases.firstIndex { $0.key == f[2] }!] += 1
+                    case "formed":
+                        formed[AllianceType.allCases.firstIndex { $0.key == f[2] }!] += 1
+                        if f[4] == "platform" { throughPlatform += 1 }
                     case "failure", "planned_end", "fall_back":
-                        if let learnt = Double(f[10]), learnt > 0 {
-                            learntAtEnd[Int(f[4])!] = learnt
+                        if let learnt = Double(f[11]), learnt > 0 {
                             learntAtEnd[Int(f[5])!] = learnt
+                            learntAtEnd[Int(f[6])!] = learnt
                         }
                     case "reintegration":
                         reintegrations += 1
-                        let amount = Double(f[10])!
-                        if let learnt = learntAtEnd[Int(f[4])!] {
+                        let amount = Double(f[11])!
+                        if let learnt = learntAtEnd[Int(f[5])!] {
                             // Partial: the firm takes in less than the alliance learnt.
                             #expect(abs(amount - scenario.alliances.reintegrationEfficiency * learnt) < 1e-12)
                             #expect(amount < learnt)
@@ -128,6 +130,8 @@ import Testing
         #expect(abs(shares[AllianceType.sharing.rawValue] - 0.21) < 0.04, "\(shares)")
         #expect(abs(shares[AllianceType.hybrid.rawValue] - 0.12) < 0.04, "\(shares)")
         #expect(fellBack > 0 && failed > 0 && planned > 0 && reintegrations > 0)
+        // Mostly through the platform's matchmaking, less often among local peers.
+        #expect(Double(throughPlatform) / total > 0.5, "\(throughPlatform) of \(total) through the platform")
     }
 
     @Test func withoutAlliancesTheMembersRelationshipAdvantageShrinks() {

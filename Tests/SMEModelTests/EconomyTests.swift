@@ -95,7 +95,7 @@ func smallEconomy(firms: Int = 2_000, horizon: Int = 36) -> Scenario {
             let header = text.components(separatedBy: "\r\n")[0].split(separator: ",").map(String.init)
             for line in lines {
                 for (name, field) in zip(header, line.split(separator: ",", omittingEmptySubsequences: false)) {
-                    if field.isEmpty || ["sector", "province", "event", "type", "phase"].contains(name) { continue }
+                    if field.isEmpty || ["sector", "province", "event", "type", "phase", "channel"].contains(name) { continue }
                     guard let value = Double(field) else { Issue.record("\(file) \(name): \(field)"); continue }
                     #expect(value.isFinite, "\(file) \(name)")
                     if ["relationship", "technology", "financial", "sustainability"].contains(where: { name.hasPrefix($0) }) {

@@ -35,11 +35,11 @@ public struct AllianceParameters: Sendable, Equatable {
     public var enabled = true
     /// Monthly chance that a free firm looks for a partner, at relationship
     /// 0.5; it scales with (0.5 + relationship).
-    public var searchRate = 0.006
+    public var searchRate = 0.0015
     /// Members search this many times as often, through the platform's
     /// matchmaking, among all members of the region; others among the
     /// firms of their province.
-    public var matchmakingBoost = 4.0
+    public var matchmakingBoost = 25.0
     /// Peakedness of the value-chain stage profiles (production, processing,
     /// distribution, marketing): each strength is u^peakedness.
     public var profilePeakedness = 1.5
@@ -101,7 +101,7 @@ extension AllianceParameters {
         var a = AllianceParameters()
         a.enabled = r.bool("enabled", default: d.enabled)
         a.searchRate = r.number("search_rate", default: d.searchRate, in: 0...1)
-        a.matchmakingBoost = r.number("matchmaking_boost", default: d.matchmakingBoost, in: 0...100)
+        a.matchmakingBoost = r.number("matchmaking_boost", default: d.matchmakingBoost, in: 0...1000)
         a.profilePeakedness = r.number("profile_peakedness", default: d.profilePeakedness, in: 0.1...10)
         let t = r.object("type_rule")
         a.sharingSimilarity = t.number("sharing_similarity", default: d.sharingSimilarity, in: 0...1)

@@ -13,6 +13,8 @@ struct Alliance: Sendable {
     let id: Int
     let a: Int, b: Int
     let type: AllianceType
+    /// Matched through the platform's matchmaking (true) or among local peers.
+    let throughPlatform: Bool
     var phase: AlliancePhase = .concept
     var months = 0
     var trust: Double
@@ -312,7 +314,7 @@ public struct AllianceSystem: Sendable {
             for s in chunk.searchers { pools[s.pool].append((s.key, s.firm)) }
         }
         let form = streams.stream(.allianceForm, tick: tick)
-        for var pool in pools where pool.count >= 2 {
+        for (poolIndex, var pool) in pools.enumerated() where pool.count >= 2 {
             pool.sort { $0.key != $1.key ? $0.key < $1.key : $0.firm < $1.firm }
             var k = 0
             while k + 1 < pool.count {
@@ -323,7 +325,8 @@ public struct AllianceSystem: Sendable {
                 var g = form.generator(for: Swift.min(a, b))
                 let spread = rule.commitmentSpread
                 let alliance = Alliance(
-                    id: nextId, a: a, b: b, type: type, trust: rule.initialTrust,
+                    id: nextId, a: a, b: b, type: type, throughPlatform: pool.count > 0 && poolIndex == provinces,
+                    trust: rule.initialTrust,
                     commitA: 1 - spread * g.uniform(), commitB: 1 - spread * g.uniform())
                 nextId += 1
                 p.alliance[a] = Int32(truncatingIfNeeded: alliance.id)
@@ -340,6 +343,7 @@ public struct AllianceSystem: Sendable {
         ColumnSpec("event", .string, "formed, phase_change, fall_back (back to partner search), failure (unplanned), planned_end, or reintegration (a firm has finished reintegrating what an alliance taught it)."),
         ColumnSpec("type", .string, "sharing, specialization, allocation or hybrid."),
         ColumnSpec("phase", .string, "Phase after the event: concept, foundation, development or operation."),
+        ColumnSpec("channel", .string, "How the partners met: platform (matchmaking among members) or local (peers in the province)."),
         ColumnSpec("firm_a", .integer, "First partner (on a reintegration row: the firm)."),
         ColumnSpec("firm_b", .integer, "Second partner (-1 on a reintegration row)."),
         ColumnSpec("trust", .number, unit: "index 0-1", "Trust between the partners."),
@@ -349,11 +353,13 @@ public struct AllianceSystem: Sendable {
         ColumnSpec("learnt", .number, unit: "index 0-1", "Knowledge the alliance has built; on a reintegration row, what the firm reintegrated into relationship and technology (a share of it)."),
     ]
 
+    static let platformBytes = Array("platform".utf8), localBytes = Array("local".utf8)
+
     static func reintegrationEvent(firm: Int, amount: Double) -> CSVRecord {
         var record = CSVRecord()
         record.append(-1)
         record.append(escaped: AllianceEvent.csv[.reintegration] ?? [])
-        for _ in 0..<2 { record.append(escaped: []) }
+        for _ in 0..<3 { record.append(escaped: []) }
         record.append(firm)
         record.append(-1)
         for _ in 0..<4 { record.append(Double.nan) }
@@ -367,6 +373,7 @@ public struct AllianceSystem: Sendable {
         r.append(escaped: AllianceEvent.csv[kind] ?? [])
         r.append(escaped: AllianceType.csv[al.type.rawValue])
         r.append(escaped: AlliancePhase.csv[al.phase.rawValue])
+        r.append(escaped: al.throughPlatform ? Self.platformBytes : Self.localBytes)
         r.append(al.a)
         r.append(al.b)
         r.append(al.trust)
