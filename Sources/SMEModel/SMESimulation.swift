@@ -94,8 +94,8 @@ public struct SMESimulation: SteppedModel {
         // 5. Alliances (their money goes straight to the partners' cash).
         if scenario.alliances.enabled {
             allianceTally = alliances.step(
-                tick: tick, scenario: scenario, population: population,
-                platformOpen: platform.open && scenario.platform.enabled, streams: streams, executor: executor)
+                tick: tick, scenario: scenario, population: population, searchers: metrics.searchers,
+                reintegrations: metrics.reintegrations, streams: streams, executor: executor)
         }
         // 7. Platform.
         platformIncome = metrics.commissions + metrics.fees + weights.onboarding

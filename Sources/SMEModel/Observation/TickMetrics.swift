@@ -28,6 +28,9 @@ struct TickMetrics: Sendable {
     var onlineZero = 0
     var onlineCounts = [Int32](repeating: 0, count: TickMetrics.revenueBins)
     var onlineSums = [Double](repeating: 0, count: TickMetrics.revenueBins)
+    /// Firms that looked for a partner, and finished reintegrations (alliances).
+    var searchers: [AllianceSystem.Searcher] = []
+    var reintegrations: [CSVRecord] = []
 
     init() {}
 
@@ -80,6 +83,8 @@ struct TickMetrics: Sendable {
         for k in m.initiatives.indices { m.initiatives[k] += b.initiatives[k] }
         m.successes += b.successes
         m.onlineZero += b.onlineZero
+        m.searchers += b.searchers
+        m.reintegrations += b.reintegrations
         for k in m.onlineCounts.indices { m.onlineCounts[k] &+= b.onlineCounts[k]; m.onlineSums[k] += b.onlineSums[k] }
         return m
     }

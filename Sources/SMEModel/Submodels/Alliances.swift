@@ -135,9 +135,11 @@ public struct AllianceSystem: Sendable {
         share * (profitB - profitA) / 2
     }
 
-    /// One month of every alliance, then partner search and matching.
-    mutating func step(tick: Int, scenario: Scenario, population: Population, platformOpen: Bool,
-                       streams: RandomStreams, executor: ChunkedExecutor) -> Tally {
+    /// One month of every alliance, then the matching of the firms that
+    /// searched (`searchers`, found by the economy's pass with
+    /// `firmMonth`, which also produced `reintegrations`).
+    mutating func step(tick: Int, scenario: Scenario, population: Population, searchers: [Searcher],
+                       reintegrations: [CSVRecord], streams: RandomStreams, executor: ChunkedExecutor) -> Tally {
         var tally = Tally()
         let rule = scenario.alliances
         let month = streams.stream(.allianceMonth, tick: tick)
@@ -159,8 +161,8 @@ public struct AllianceSystem: Sendable {
         }
         active = chunks.flatMap(\.kept)
         for chunk in chunks { tally.absorb(chunk.tally) }
-        reintegrateAndSearch(tick: tick, scenario: scenario, population: population, platformOpen: platformOpen,
-                             streams: streams, executor: executor, tally: &tally)
+        tally.events += reintegrations
+        match(tick: tick, scenario: scenario, population: population, searchers: searchers, streams: streams, tally: &tally)
         for alliance in active {
             tally.byType[alliance.type.rawValue] += 1
             tally.byPhase[alliance.phase.rawValue] += 1
@@ -273,45 +275,48 @@ public struct AllianceSystem: Sendable {
         release(al.b)
     }
 
-    /// Applies one reintegration stage to every firm that has one under
-    /// way, then lets free firms search and pairs them: members through the
-    /// platform's matchmaking across the region, others within their
-    /// province; each pool is ordered by a random key and paired in
-    /// consecutive twos (O(n log n), the same for any thread count).
-    private mutating func reintegrateAndSearch(tick: Int, scenario: Scenario, population p: Population,
-                                               platformOpen: Bool, streams: RandomStreams, executor: ChunkedExecutor,
-                                               tally: inout Tally) {
-        let rule = scenario.alliances
-        let search = streams.stream(.allianceSearch, tick: tick)
-        let order = streams.stream(.allianceMatch, tick: tick)
-        let provinces = scenario.firms.localities.count
-        let f = PopulationPointers(p)
-        // In parallel over chunks: reintegration stages (each firm writes
-        // only itself) and the list of searchers, merged in chunk order.
-        let chunks = executor.map(count: p.count) { range -> (searchers: [(pool: Int, key: UInt64, firm: Int)], events: [CSVRecord]) in
-            var searchers: [(pool: Int, key: UInt64, firm: Int)] = []
-            var events: [CSVRecord] = []
-            for i in range where f.alive[i] == 1 {
-                let stage = Int(p.reintegrationStage.base[i])
-                if stage > 0 {
-                    let step = p.reintegrationStep.base[i]
-                    f.relationship[i] = clamp01(f.relationship[i] + step * (1 - f.relationship[i]))
-                    f.technology[i] = clamp01(f.technology[i] + step * (1 - f.technology[i]))
-                    p.reintegrationStage.base[i] = stage < 4 ? UInt8(stage + 1) : 0
-                    if stage == 4 { events.append(Self.reintegrationEvent(firm: i, amount: 4 * step)) }
-                }
-                guard f.alliance[i] == -1 else { continue }
-                let throughPlatform = platformOpen && f.member[i] == 1
-                let rate = rule.searchRate * (0.5 + f.relationship[i]) * (throughPlatform ? rule.matchmakingBoost : 1)
-                guard search.uniform(i) < rate else { continue }
-                searchers.append((throughPlatform ? provinces : Int(f.locality[i]), order.bits(i), i))
-            }
-            return (searchers, events)
+    /// A firm looking for a partner this month: its pool (the platform's,
+    /// numbered after the provinces, or its province's) and a random key.
+    struct Searcher: Sendable {
+        let pool: Int
+        let key: UInt64
+        let firm: Int
+    }
+
+    /// A firm's own alliance business of the month, run inside the
+    /// economy's per-firm pass (so the population is scanned once): one
+    /// stage of a reintegration under way, and, for a free firm, whether it
+    /// searches for a partner this month.
+    @inline(__always)
+    static func firmMonth(_ i: Int, _ f: PopulationPointers, _ p: Population, rule: AllianceParameters,
+                          platformOpen: Bool, search: EntityStream, order: EntityStream, provinces: Int,
+                          searchers: inout [Searcher], events: inout [CSVRecord]) {
+        let stage = Int(p.reintegrationStage.base[i])
+        if stage > 0 {
+            let step = p.reintegrationStep.base[i]
+            f.relationship[i] = clamp01(f.relationship[i] + step * (1 - f.relationship[i]))
+            f.technology[i] = clamp01(f.technology[i] + step * (1 - f.technology[i]))
+            p.reintegrationStage.base[i] = stage < 4 ? UInt8(stage + 1) : 0
+            if stage == 4 { events.append(reintegrationEvent(firm: i, amount: 4 * step)) }
         }
+        guard f.alliance[i] == -1 else { return }
+        let throughPlatform = platformOpen && f.member[i] == 1
+        let rate = rule.searchRate * (0.5 + f.relationship[i]) * (throughPlatform ? rule.matchmakingBoost : 1)
+        guard search.uniform(i) < rate else { return }
+        searchers.append(Searcher(pool: throughPlatform ? provinces : Int(f.locality[i]), key: order.bits(i), firm: i))
+    }
+
+    /// Pairs the month's searchers: members through the platform's
+    /// matchmaking across the region, others within their province; each
+    /// pool is ordered by its random keys and paired in consecutive twos
+    /// (O(n log n), the same for any thread count).
+    private mutating func match(tick: Int, scenario: Scenario, population p: Population,
+                                searchers: [Searcher], streams: RandomStreams, tally: inout Tally) {
+        let rule = scenario.alliances
+        let provinces = scenario.firms.localities.count
         var pools = [[(key: UInt64, firm: Int)]](repeating: [], count: provinces + 1)
-        for chunk in chunks {
-            tally.events += chunk.events
-            for s in chunk.searchers { pools[s.pool].append((s.key, s.firm)) }
+        for s in searchers where p.alive[s.firm] == 1 && p.alliance[s.firm] == -1 {
+            pools[s.pool].append((s.key, s.firm))
         }
         let form = streams.stream(.allianceForm, tick: tick)
         for (poolIndex, var pool) in pools.enumerated() where pool.count >= 2 {

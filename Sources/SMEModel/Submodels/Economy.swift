@@ -170,6 +170,10 @@ struct Economy {
         let market = scenario.market
         let stream = streams.stream(.firmMonthB, tick: month.tick)
         let initiativeStream = streams.stream(.initiative, tick: month.tick)
+        let alliances = scenario.alliances
+        let searchStream = streams.stream(.allianceSearch, tick: month.tick)
+        let orderStream = streams.stream(.allianceMatch, tick: month.tick)
+        let provinceCount = scenario.firms.localities.count
         let distressLimit = economy.distressMonths
         let churnLimit = scenario.adoption.behavioural.churnMonths
         // Each market's demand per unit of attractiveness: a firm's share is
@@ -184,6 +188,8 @@ struct Economy {
         let f = PopulationPointers(population)
         return executor.reduce(count: population.count, TickMetrics(), { range in
             var metrics = TickMetrics()
+            var searchers: [AllianceSystem.Searcher] = []
+            var reintegrations: [CSVRecord] = []
             let histogram = DimensionHistogram()
             // Flows summed in registers, stored into the metrics after the loop.
             var trade = SIMD8<Double>(), costs = SIMD8<Double>(), payouts = 0.0
@@ -299,7 +305,16 @@ struct Economy {
                 metrics.addDimensions(
                     SIMD4(f.relationship[i], f.technology[i], f.financial[i], f.sustainability[i]),
                     member: isMember, histogram: histogram.counts)
+                // Alliances: a reintegration stage, and the partner search.
+                if alliances.enabled {
+                    AllianceSystem.firmMonth(
+                        i, f, population, rule: alliances, platformOpen: month.onlineOpen,
+                        search: searchStream, order: orderStream, provinces: provinceCount,
+                        searchers: &searchers, events: &reintegrations)
+                }
             }
+            metrics.searchers = searchers
+            metrics.reintegrations = reintegrations
             metrics.addFlows(trade: trade, costs: costs, payout: payouts)
             metrics.dimensionHistogram = histogram.array
             return metrics
