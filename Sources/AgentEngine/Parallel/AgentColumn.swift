@@ -45,8 +45,6 @@ public final class AgentColumn<Element>: @unchecked Sendable {
         }
     }
 
-    public var indices: Range<Int> { 0..<count }
-
     /// Copies every element of `other` (same count) into this column.
     public func assign(from other: AgentColumn<Element>) {
         precondition(other.count == count, "column counts differ")

@@ -16,7 +16,7 @@ struct TickMetrics: Sendable {
     var production = 0.0, waste = 0.0
     var commissions = 0.0, fees = 0.0, onboarding = 0.0, switching = 0.0
     var fixedCosts = 0.0, innovation = 0.0, effort = 0.0
-    var demandLocal = 0.0, demandOnline = 0.0, capacity = 0.0
+    var demandLocal = 0.0, demandOnline = 0.0
     var profit = 0.0, payout = 0.0
     /// Per dimension: sums over members and non-members (alive).
     var memberSums = SIMD4<Double>()
@@ -54,16 +54,15 @@ struct TickMetrics: Sendable {
     }
 
     /// Adds a chunk's flows: trade = (revenue local, revenue online, local
-    /// demand offered, online demand offered, capacity, orders, orders through
-    /// the shared network, logistics); costs = (production, waste,
+    /// demand offered, online demand offered, owners' payout, orders, orders
+    /// through the shared network, logistics); costs = (production, waste,
     /// commissions, fees, effort, fixed, innovation, profit).
-    mutating func addFlows(trade: SIMD8<Double>, costs: SIMD8<Double>, payout: Double) {
+    mutating func addFlows(trade: SIMD8<Double>, costs: SIMD8<Double>) {
         revenueLocal += trade[0]; revenueOnline += trade[1]
-        demandLocal += trade[2]; demandOnline += trade[3]; capacity += trade[4]
+        demandLocal += trade[2]; demandOnline += trade[3]; payout += trade[4]
         orders += trade[5]; networkOrders += trade[6]; logistics += trade[7]
         production += costs[0]; waste += costs[1]; commissions += costs[2]; fees += costs[3]
         effort += costs[4]; fixedCosts += costs[5]; innovation += costs[6]; profit += costs[7]
-        self.payout += payout
     }
 
     static func merge(_ a: TickMetrics, _ b: TickMetrics) -> TickMetrics {
@@ -75,7 +74,7 @@ struct TickMetrics: Sendable {
         m.production += b.production; m.waste += b.waste
         m.commissions += b.commissions; m.fees += b.fees; m.onboarding += b.onboarding; m.switching += b.switching
         m.fixedCosts += b.fixedCosts; m.innovation += b.innovation; m.effort += b.effort
-        m.demandLocal += b.demandLocal; m.demandOnline += b.demandOnline; m.capacity += b.capacity
+        m.demandLocal += b.demandLocal; m.demandOnline += b.demandOnline
         m.profit += b.profit; m.payout += b.payout
         m.memberSums += b.memberSums
         m.nonMemberSums += b.nonMemberSums

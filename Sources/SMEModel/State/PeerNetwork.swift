@@ -17,6 +17,16 @@ public final class PeerNetwork: Sendable {
         self.targets = targets
     }
 
+    /// Share of firm `i`'s peers whose flag in `flags` is set (0 for a firm
+    /// without peers): the F a firm sees in `peers` mode.
+    @inline(__always)
+    func memberShare(of i: Int, flags: UnsafeMutablePointer<UInt8>) -> Double {
+        let lo = offsets.base[i], hi = offsets.base[i + 1]
+        var members = 0
+        for e in lo..<hi { members &+= Int(flags[Int(targets.base[e])]) }
+        return hi > lo ? Double(members) / Double(hi - lo) : 0
+    }
+
     public func peers(of firm: Int) -> [Int] {
         (offsets[firm]..<offsets[firm + 1]).map { Int(targets[$0]) }
     }

@@ -45,15 +45,11 @@ enum Adoption {
             }, +)
         }
         let previous = population.memberPrevious
-        let offsets = network.offsets, targets = network.targets
         return executor.reduce(count: n, 0, { range in
             let flags = member.base, seen = previous.base
             var joins = 0
             for i in range where flags[i] == 0 {
-                let lo = offsets[i], hi = offsets[i + 1]
-                var members = 0
-                for e in lo..<hi { members &+= Int(seen[Int(targets[e])]) }
-                let share = hi > lo ? Double(members) / Double(hi - lo) : 0
+                let share = network.memberShare(of: i, flags: seen)
                 if stream.uniform(i) < Swift.min(1, p + q * share) {
                     flags[i] = 1
                     joins &+= 1

@@ -106,7 +106,7 @@ public struct AllianceSystem: Sendable {
         switch type {
         case .sharing:
             let joint = t.value * (ca + cb) * (1 + t.spread * noise.0)
-            let a = (ca + cb) > 0 ? joint * ca / (ca + cb) : joint / 2
+            let a = byCommitment(joint, ca, cb)
             return (joint, a, joint - a)
         case .specialization:
             let a = t.value * ca * (1 + t.spread * noise.1), b = t.value * cb * (1 + t.spread * noise.2)
@@ -117,15 +117,17 @@ public struct AllianceSystem: Sendable {
             let a = pa + pb > 0 ? joint * pa / (pa + pb) : joint / 2
             return (joint, a, joint - a)
         case .hybrid:
-            let shared = sharingHalf(t, ca, cb, noise.0)
+            let joint = 0.5 * t.value * (ca + cb) * (1 + t.spread * noise.0)
+            let sharedA = byCommitment(joint, ca, cb)
             let ownA = 0.5 * t.value * ca * (1 + t.spread * noise.1), ownB = 0.5 * t.value * cb * (1 + t.spread * noise.2)
-            return (shared.joint + ownA + ownB, shared.a + ownA, shared.joint - shared.a + ownB)
+            return (joint + ownA + ownB, sharedA + ownA, joint - sharedA + ownB)
         }
     }
 
-    private static func sharingHalf(_ t: AllianceTypeParameters, _ ca: Double, _ cb: Double, _ e: Double) -> (joint: Double, a: Double) {
-        let joint = 0.5 * t.value * (ca + cb) * (1 + t.spread * e)
-        return (joint, (ca + cb) > 0 ? joint * ca / (ca + cb) : joint / 2)
+    /// Partner a's part of a joint result split in proportion to what each
+    /// committed (half each when neither committed anything).
+    private static func byCommitment(_ joint: Double, _ ca: Double, _ cb: Double) -> Double {
+        (ca + cb) > 0 ? joint * ca / (ca + cb) : joint / 2
     }
 
     /// Allocation's risk pooling: the better-off partner passes a share of

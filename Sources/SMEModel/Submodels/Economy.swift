@@ -72,7 +72,6 @@ struct Economy {
         let shockNew = (1 - shockKeep * shockKeep).squareRoot() * economy.shockSigma
         let behavioural = adoption.mode == .behavioural
         let trendVector = SIMD4(trend[0], trend[1], trend[2], trend[3])
-        let offsets = network?.offsets, targets = network?.targets
         let entryStream = streams.stream(.entry, tick: tick)
         let entryRate = economy.entryRate
         let sizes = CategoricalTable(employeeProbabilities(scenario.firms.size))
@@ -109,12 +108,8 @@ struct Economy {
                 if f.member[i] == 0 {
                     guard onlineOpen else { sums.local[Int(f.locality[i])] += a; continue }
                     var hazard = outlook.hazard
-                    if adoption.mode == .peers, let offsets, let targets {
-                        let lo = offsets[i], hi = offsets[i + 1]
-                        var seen = 0
-                        for e in lo..<hi { seen &+= Int(f.memberPrevious[Int(targets[e])]) }
-                        let local = hi > lo ? Double(seen) / Double(hi - lo) : 0
-                        hazard = Swift.min(1, adoption.p + adoption.q * local)
+                    if adoption.mode == .peers, let network {
+                        hazard = Swift.min(1, adoption.p + adoption.q * network.memberShare(of: i, flags: f.memberPrevious))
                     }
                     if joinStream.uniform(i) < hazard
                         && (!behavioural || Adoption.accepts(i, population: population, weight: onlineWeight,
@@ -192,7 +187,7 @@ struct Economy {
             var reintegrations: [CSVRecord] = []
             let histogram = DimensionHistogram()
             // Flows summed in registers, stored into the metrics after the loop.
-            var trade = SIMD8<Double>(), costs = SIMD8<Double>(), payouts = 0.0
+            var trade = SIMD8<Double>(), costs = SIMD8<Double>()
             for i in range where f.alive[i] == 1 {
                 let isMember = f.member[i] == 1
                 let served = month.onlineOpen && isMember
@@ -282,11 +277,10 @@ struct Economy {
 
                 // Metrics.
                 let orders = revenue * perOrderValue
-                trade += SIMD8(sold.local, sold.online, localShare, onlineShare, capacity, orders,
+                trade += SIMD8(sold.local, sold.online, localShare, onlineShare, payout, orders,
                                 served && platform.services.sharedLogistics ? orders : 0, books.logistics)
                 costs += SIMD8(books.production, books.waste, books.commission, books.fee,
                                 books.effort, books.fixed, books.innovation, profit)
-                payouts += payout
                 if let block = outcome.block {
                     metrics.initiatives[block.rawValue] += 1
                     if outcome.success { metrics.successes += 1 }
@@ -315,7 +309,7 @@ struct Economy {
             }
             metrics.searchers = searchers
             metrics.reintegrations = reintegrations
-            metrics.addFlows(trade: trade, costs: costs, payout: payouts)
+            metrics.addFlows(trade: trade, costs: costs)
             metrics.dimensionHistogram = histogram.array
             return metrics
         }, TickMetrics.merge)
