@@ -71,6 +71,15 @@ public struct EntityStream: Sendable, Hashable {
         unitInterval(bits(entity))
     }
 
+    /// Two independent uniforms on [0, 1) with 32 bits of precision each,
+    /// from the two halves of one draw: for hot loops where two decisions
+    /// need a coin each and 2^-32 resolution is plenty.
+    @inlinable @inline(__always)
+    public func uniformPair(_ entity: Int) -> (Double, Double) {
+        let x = bits(entity)
+        return (Double(UInt32(truncatingIfNeeded: x &>> 32)) * 0x1.0p-32, Double(UInt32(truncatingIfNeeded: x)) * 0x1.0p-32)
+    }
+
     /// A sequential generator private to `entity` in this stream.
     @inlinable
     public func generator(for entity: Int) -> SplitMix64 {

@@ -98,12 +98,15 @@ public struct ExperimentRunner: Sendable {
             model.observe(into: &row)
             try writer.write(bytes: row.bytes)
             try writer.write(bytes: CSVRecord.lineEnd)
+            // The identity and tick fields start every extra row of the tick.
+            var start = identity
+            start.append(tick)
+            let comma = [UInt8(ascii: ",")]
             for (table, extra) in extraWriters.enumerated() {
                 for fields in model.extraRows(table: table, tick: tick) {
-                    var line = identity
-                    line.append(tick)
-                    line.append(contentsOf: fields)
-                    try extra.write(bytes: line.bytes)
+                    try extra.write(bytes: start.bytes)
+                    if fields.fieldCount > 0 { try extra.write(bytes: comma) }
+                    try extra.write(bytes: fields.bytes)
                     try extra.write(bytes: CSVRecord.lineEnd)
                 }
             }

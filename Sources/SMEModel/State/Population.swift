@@ -190,10 +190,14 @@ struct PopulationPointers: @unchecked Sendable {
     let attractiveness: UnsafeMutablePointer<Double>
     let profile: UnsafeMutablePointer<Float>
     let alliance: UnsafeMutablePointer<Int32>
+    let reintegrationStage: UnsafeMutablePointer<UInt8>
+    let reintegrationStep: UnsafeMutablePointer<Double>
 
     init(_ population: Population) {
         profile = population.profile.base
         alliance = population.alliance.base
+        reintegrationStage = population.reintegrationStage.base
+        reintegrationStep = population.reintegrationStep.base
         sector = population.sector.base
         locality = population.locality.base
         employees = population.employees.base

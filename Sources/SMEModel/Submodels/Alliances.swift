@@ -2,7 +2,6 @@ import AgentEngine
 import Foundation
 
 extension RandomPurpose {
-    static let allianceSearch = RandomPurpose("alliance.search")
     static let allianceMatch = RandomPurpose("alliance.match")
     static let allianceMonth = RandomPurpose("alliance.month")
     static let allianceForm = RandomPurpose("alliance.form")
@@ -78,11 +77,12 @@ public struct AllianceSystem: Sendable {
         let norm = ((p * p).sum() * (q * q).sum()).squareRoot()
         let similarity = norm > 0 ? Double((p * q).sum() / norm) : 0
         let dp = dominant(p), dq = dominant(q)
-        var fits: [AllianceType] = []
-        if dp == dq && similarity >= rule.sharingSimilarity { fits.append(.sharing) }
-        if abs(dp - dq) == 1 && similarity >= rule.allocationSimilarity { fits.append(.allocation) }
-        if similarity < rule.specializationSimilarity { fits.append(.specialization) }
-        return fits.count > 1 ? .hybrid : fits.first
+        var fits = 0
+        var only: AllianceType?
+        if dp == dq && similarity >= rule.sharingSimilarity { fits += 1; only = .sharing }
+        if abs(dp - dq) == 1 && similarity >= rule.allocationSimilarity { fits += 1; only = .allocation }
+        if similarity < rule.specializationSimilarity { fits += 1; only = .specialization }
+        return fits > 1 ? .hybrid : only
     }
 
     private static func dominant(_ p: SIMD4<Float>) -> Int {
@@ -137,6 +137,12 @@ public struct AllianceSystem: Sendable {
         share * (profitB - profitA) / 2
     }
 
+    /// Alliances advanced per parallel chunk: a fixed number (so the tick's
+    /// sums are folded the same way for any thread count), much smaller than
+    /// the population's chunks because there are far fewer alliances than
+    /// firms and each costs more (its partners' state is read at random).
+    static let chunkSize = 1_024
+
     /// One month of every alliance, then the matching of the firms that
     /// searched (`searchers`, found by the economy's pass with
     /// `firmMonth`, which also produced `reintegrations`).
@@ -149,7 +155,7 @@ public struct AllianceSystem: Sendable {
         // at most, so each alliance writes only its own two firms; tallies
         // and survivors are merged in chunk order.
         let current = active
-        let chunks = executor.map(count: current.count) { range -> (kept: [Alliance], tally: Tally) in
+        let chunks = ChunkedExecutor(threads: executor.threads, chunkSize: Self.chunkSize).map(count: current.count) { range -> (kept: [Alliance], tally: Tally) in
             var kept: [Alliance] = []
             var chunkTally = Tally()
             for k in range {
@@ -288,23 +294,24 @@ public struct AllianceSystem: Sendable {
     /// A firm's own alliance business of the month, run inside the
     /// economy's per-firm pass (so the population is scanned once): one
     /// stage of a reintegration under way, and, for a free firm, whether it
-    /// searches for a partner this month.
+    /// searches for a partner this month (`searchCoin`, uniform on [0, 1),
+    /// drawn by the pass).
     @inline(__always)
-    static func firmMonth(_ i: Int, _ f: PopulationPointers, _ p: Population, rule: AllianceParameters,
-                          platformOpen: Bool, search: EntityStream, order: EntityStream, provinces: Int,
+    static func firmMonth(_ i: Int, _ f: PopulationPointers, rule: AllianceParameters,
+                          platformOpen: Bool, searchCoin: Double, order: EntityStream, provinces: Int,
                           searchers: inout [Searcher], events: inout [CSVRecord]) {
-        let stage = Int(p.reintegrationStage.base[i])
+        let stage = Int(f.reintegrationStage[i])
         if stage > 0 {
-            let step = p.reintegrationStep.base[i]
+            let step = f.reintegrationStep[i]
             f.relationship[i] = clamp01(f.relationship[i] + step * (1 - f.relationship[i]))
             f.technology[i] = clamp01(f.technology[i] + step * (1 - f.technology[i]))
-            p.reintegrationStage.base[i] = stage < 4 ? UInt8(stage + 1) : 0
+            f.reintegrationStage[i] = stage < 4 ? UInt8(stage + 1) : 0
             if stage == 4 { events.append(reintegrationEvent(firm: i, amount: 4 * step)) }
         }
         guard f.alliance[i] == -1 else { return }
         let throughPlatform = platformOpen && f.member[i] == 1
         let rate = rule.searchRate * (0.5 + f.relationship[i]) * (throughPlatform ? rule.matchmakingBoost : 1)
-        guard search.uniform(i) < rate else { return }
+        guard searchCoin < rate else { return }
         searchers.append(Searcher(pool: throughPlatform ? provinces : Int(f.locality[i]), key: order.bits(i), firm: i))
     }
 
@@ -317,9 +324,9 @@ public struct AllianceSystem: Sendable {
         let rule = scenario.alliances
         let provinces = scenario.firms.localities.count
         var pools = [[(key: UInt64, firm: Int)]](repeating: [], count: provinces + 1)
-        for s in searchers where p.alive[s.firm] == 1 && p.alliance[s.firm] == -1 {
-            pools[s.pool].append((s.key, s.firm))
-        }
+        // Every searcher is alive and free: the economy's pass found it so,
+        // and advancing alliances only ever frees firms.
+        for s in searchers { pools[s.pool].append((s.key, s.firm)) }
         let form = streams.stream(.allianceForm, tick: tick)
         for (poolIndex, var pool) in pools.enumerated() where pool.count >= 2 {
             pool.sort { $0.key != $1.key ? $0.key < $1.key : $0.firm < $1.firm }

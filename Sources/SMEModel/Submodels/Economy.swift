@@ -166,7 +166,6 @@ struct Economy {
         let stream = streams.stream(.firmMonthB, tick: month.tick)
         let initiativeStream = streams.stream(.initiative, tick: month.tick)
         let alliances = scenario.alliances
-        let searchStream = streams.stream(.allianceSearch, tick: month.tick)
         let orderStream = streams.stream(.allianceMatch, tick: month.tick)
         let provinceCount = scenario.firms.localities.count
         let distressLimit = economy.distressMonths
@@ -179,6 +178,7 @@ struct Economy {
         let perOnlineEuro = 1 / (1 + market.onlinePricePremium)
         let perOrderValue = 1 / market.orderValue
         let seasonRatio = month.previousSeason / month.season
+        let trendVector = SIMD4(month.trend[0], month.trend[1], month.trend[2], month.trend[3])
 
         let f = PopulationPointers(population)
         return executor.reduce(count: population.count, TickMetrics(), { range in
@@ -231,9 +231,12 @@ struct Economy {
                 let knowledge = access.analytics + (access.training ? 0.5 : 0)
                 let startRate = innovation.baseRate * f.financial[i] * (1 + knowledge)
                 var outcome = Innovation.Outcome()
-                if stream.uniform(i) < startRate && f.cash[i] >= innovation.cost * capacity {
+                // One draw gives this month's two coins: whether an
+                // initiative starts, and whether the firm looks for a partner.
+                let coins = stream.uniformPair(i)
+                if coins.0 < startRate && f.cash[i] >= innovation.cost * capacity {
                     var generator = initiativeStream.generator(for: i)
-                    outcome = Innovation.attempt(i, population: population, access: access, trend: month.trend,
+                    outcome = Innovation.attempt(i, f, access: access, trend: trendVector,
                                                  capacity: capacity, innovation: innovation, generator: &generator)
                 }
                 books.innovation = outcome.cost
@@ -302,8 +305,8 @@ struct Economy {
                 // Alliances: a reintegration stage, and the partner search.
                 if alliances.enabled {
                     AllianceSystem.firmMonth(
-                        i, f, population, rule: alliances, platformOpen: month.onlineOpen,
-                        search: searchStream, order: orderStream, provinces: provinceCount,
+                        i, f, rule: alliances, platformOpen: month.onlineOpen,
+                        searchCoin: coins.1, order: orderStream, provinces: provinceCount,
                         searchers: &searchers, events: &reintegrations)
                 }
             }

@@ -24,31 +24,38 @@ enum Innovation {
 
     /// Runs an initiative firm `i` has started: the month's draw fell below
     /// baseRate · financial · (1 + knowledge) and it could pay the cost.
+    /// Reads and writes only firm `i`'s columns (through `f`).
+    @inline(__always)
     static func attempt(
-        _ i: Int, population: Population, access: Access, trend: [Double], capacity: Double,
+        _ i: Int, _ f: PopulationPointers, access: Access, trend: SIMD4<Double>, capacity: Double,
         innovation: InnovationParameters, generator: inout SplitMix64
     ) -> Outcome {
         var outcome = Outcome(cost: innovation.cost * capacity)
 
         // Strategy weights, tilted: analytics toward value proposition and
         // customers; relationship capital toward network and relations.
-        let base = population.strategy.base + i * BuildingBlock.allCases.count
-        var weights = (0..<BuildingBlock.allCases.count).map { Double(base[$0]) }
+        let blocks = BuildingBlock.allCases.count
+        let base = f.strategy + i * blocks
+        var weights = SIMD8<Double>()
+        for k in 0..<blocks { weights[k] = Double(base[k]) }
         let dataTilt = 1 + innovation.analyticsTilt * access.analytics
         weights[BuildingBlock.valueProposition.rawValue] *= dataTilt
         weights[BuildingBlock.customers.rawValue] *= dataTilt
-        let relationsTilt = 1 + innovation.relationsTilt * population.relationship[i]
+        let relationsTilt = 1 + innovation.relationsTilt * f.relationship[i]
         weights[BuildingBlock.network.rawValue] *= relationsTilt
         weights[BuildingBlock.relations.rawValue] *= relationsTilt
-        var pick = generator.uniform() * weights.reduce(0, +)
+        // Summed and walked in block order.
+        var total = 0.0
+        for k in 0..<blocks { total += weights[k] }
+        var pick = generator.uniform() * total
         var chosen = BuildingBlock.valueFormula
-        for block in BuildingBlock.allCases {
-            pick -= weights[block.rawValue]
-            if pick < 0 { chosen = block; break }
+        for k in 0..<blocks {
+            pick -= weights[k]
+            if pick < 0 { chosen = BuildingBlock(rawValue: k) ?? .valueFormula; break }
         }
         outcome.block = chosen
 
-        let t = population.technology[i], r = population.relationship[i]
+        let t = f.technology[i], r = f.relationship[i]
         let success = innovation.successBase + innovation.successTechnology * t
             + innovation.successRelationship * r + innovation.successAnalytics * access.analytics
         guard generator.uniform() < success else { return outcome }
@@ -56,31 +63,31 @@ enum Innovation {
 
         // The trend as the firm sees it: analytics and capability cut the noise.
         let noise = innovation.trendNoise * (1 - access.analytics * (0.5 + 0.5 * t))
-        let offering = population.offering.base + i * Attribute.allCases.count
+        let offering = f.offering + i * Attribute.allCases.count
         func perceived(_ a: Int) -> Double { clamp01(trend[a] + noise * generator.triangular()) }
         switch chosen {
         case .valueProposition, .customers:
             let step = chosen == .valueProposition ? innovation.offeringStep : innovation.offeringStep / 2
             for a in 0..<Attribute.allCases.count { offering[a] += step * (perceived(a) - offering[a]) }
-            if chosen == .customers { population.brand[i] = Swift.min(2, population.brand[i] + innovation.brandGain) }
+            if chosen == .customers { f.brand[i] = Swift.min(2, f.brand[i] + innovation.brandGain) }
         case .valueChain:
-            population.variableCost[i] *= 1 - innovation.costCut
-            population.technology[i] = clamp01(t + innovation.technologyGain * (1 - t))
+            f.variableCost[i] *= 1 - innovation.costCut
+            f.technology[i] = clamp01(t + innovation.technologyGain * (1 - t))
         case .competences:
-            population.technology[i] = clamp01(t + innovation.technologyGain * (1 - t))
-            population.capacity[i] *= 1 + innovation.costCut
+            f.technology[i] = clamp01(t + innovation.technologyGain * (1 - t))
+            f.capacity[i] *= 1 + innovation.costCut
         case .network, .relations:
-            population.relationship[i] = clamp01(r + innovation.relationshipGain * (1 - r))
-            if chosen == .relations { population.brand[i] = Swift.min(2, population.brand[i] + innovation.brandGain / 2) }
+            f.relationship[i] = clamp01(r + innovation.relationshipGain * (1 - r))
+            if chosen == .relations { f.brand[i] = Swift.min(2, f.brand[i] + innovation.brandGain / 2) }
         case .valueFormula:
-            population.variableCost[i] *= 1 - innovation.costCut / 2
+            f.variableCost[i] *= 1 - innovation.costCut / 2
         }
-        let s = population.sustainability[i]
+        let s = f.sustainability[i]
         let orientation = clamp01(perceived(Attribute.sustainable.rawValue) * (0.3 + s)
             + (access.training ? innovation.trainingSustainability : 0))
         if generator.uniform() < orientation {
-            population.sustainability[i] = clamp01(s + innovation.sustainabilityGain * (1 - s))
-            population.circular[i] = Swift.min(innovation.circularMax, population.circular[i] + innovation.circularGain)
+            f.sustainability[i] = clamp01(s + innovation.sustainabilityGain * (1 - s))
+            f.circular[i] = Swift.min(innovation.circularMax, f.circular[i] + innovation.circularGain)
         }
         return outcome
     }
