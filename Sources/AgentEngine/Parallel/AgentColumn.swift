@@ -18,6 +18,20 @@ public final class AgentColumn<Element>: @unchecked Sendable {
         base.initialize(repeating: value, count: count)
     }
 
+    /// A column filled chunk by chunk in parallel, so the pages of a large
+    /// column are first touched (faulted in and zeroed by the kernel) by
+    /// every thread instead of by the caller alone.
+    public init(count: Int, repeating value: Element, executor: ChunkedExecutor) where Element: Sendable {
+        self.count = count
+        let base = UnsafeMutablePointer<Element>.allocate(capacity: Swift.max(count, 1))
+        self.base = base
+        let address = UInt(bitPattern: base)
+        executor.forEach(count: count) { range in
+            let chunk = UnsafeMutablePointer<Element>(bitPattern: address).unsafelyUnwrapped + range.lowerBound
+            chunk.initialize(repeating: value, count: range.count)
+        }
+    }
+
     public init(_ values: [Element]) {
         count = values.count
         base = .allocate(capacity: Swift.max(count, 1))

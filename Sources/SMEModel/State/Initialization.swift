@@ -17,7 +17,7 @@ extension Population {
     /// members (none when there is no platform).
     static func initial(_ scenario: Scenario, streams: RandomStreams, executor: ChunkedExecutor) -> Population {
         let firms = scenario.firms
-        let population = Population(count: firms.count, economy: scenario.economy)
+        let population = Population(count: firms.count, economy: scenario.economy, executor: executor)
         let sectorTable = CategoricalTable(firms.sectors.map(\.share))
         let localityTable = CategoricalTable(firms.localities.map(\.share))
         let sectorStream = streams.stream(.initSector, tick: 0)

@@ -88,45 +88,49 @@ public final class Population: Sendable {
     let attractiveness: AgentColumn<Double>
 
     /// `economy: false` leaves the economy's columns empty: the adoption
-    /// core alone reads only identity, membership and life.
-    init(count: Int, economy: Bool = true) {
+    /// core alone reads only identity, membership and life. Columns are
+    /// filled in parallel on `executor` (see `AgentColumn`).
+    init(count: Int, economy: Bool = true, executor: ChunkedExecutor = ChunkedExecutor(threads: 1)) {
         self.count = count
         self.hasEconomy = economy
         let economyCount = economy ? count : 0
-        sector = AgentColumn(count: count, repeating: 0)
-        locality = AgentColumn(count: count, repeating: 0)
-        employees = AgentColumn(count: count, repeating: 1)
-        member = AgentColumn(count: count, repeating: 0)
-        memberPrevious = AgentColumn(count: count, repeating: 0)
-        churnMonths = AgentColumn(count: count, repeating: 0)
-        joinedTick = AgentColumn(count: count, repeating: -1)
-        bornTick = AgentColumn(count: count, repeating: 0)
-        alive = AgentColumn(count: count, repeating: 1)
-        distressMonths = AgentColumn(count: economyCount, repeating: 0)
-        relationship = AgentColumn(count: economyCount, repeating: 0)
-        technology = AgentColumn(count: economyCount, repeating: 0)
-        financial = AgentColumn(count: economyCount, repeating: 0)
-        sustainability = AgentColumn(count: economyCount, repeating: 0)
-        offering = AgentColumn(count: economyCount * Attribute.allCases.count, repeating: 0)
-        price = AgentColumn(count: economyCount, repeating: 1)
-        priceWeight = AgentColumn(count: economyCount, repeating: 1)
-        brand = AgentColumn(count: economyCount, repeating: 1)
-        shock = AgentColumn(count: economyCount, repeating: 0)
-        capacity = AgentColumn(count: economyCount, repeating: 0)
-        variableCost = AgentColumn(count: economyCount, repeating: 0)
-        cash = AgentColumn(count: economyCount, repeating: 0)
-        revenueLocal = AgentColumn(count: economyCount, repeating: 0)
-        revenueOnline = AgentColumn(count: economyCount, repeating: 0)
-        profit = AgentColumn(count: economyCount, repeating: 0)
-        marginTrend = AgentColumn(count: economyCount, repeating: 0)
-        growthTrend = AgentColumn(count: economyCount, repeating: 0)
-        circular = AgentColumn(count: economyCount, repeating: 0)
-        strategy = AgentColumn(count: economyCount * BuildingBlock.allCases.count, repeating: 0)
-        profile = AgentColumn(count: economyCount * 4, repeating: 0)
-        alliance = AgentColumn(count: economyCount, repeating: -1)
-        reintegrationStage = AgentColumn(count: economyCount, repeating: 0)
-        reintegrationStep = AgentColumn(count: economyCount, repeating: 0)
-        attractiveness = AgentColumn(count: economyCount, repeating: 0)
+        func column<Element: Sendable>(_ count: Int, _ value: Element) -> AgentColumn<Element> {
+            AgentColumn(count: count, repeating: value, executor: executor)
+        }
+        sector = column(count, 0)
+        locality = column(count, 0)
+        employees = column(count, 1)
+        member = column(count, 0)
+        memberPrevious = column(count, 0)
+        churnMonths = column(count, 0)
+        joinedTick = column(count, -1)
+        bornTick = column(count, 0)
+        alive = column(count, 1)
+        distressMonths = column(economyCount, 0)
+        relationship = column(economyCount, 0)
+        technology = column(economyCount, 0)
+        financial = column(economyCount, 0)
+        sustainability = column(economyCount, 0)
+        offering = column(economyCount * Attribute.allCases.count, 0)
+        price = column(economyCount, 1)
+        priceWeight = column(economyCount, 1)
+        brand = column(economyCount, 1)
+        shock = column(economyCount, 0)
+        capacity = column(economyCount, 0)
+        variableCost = column(economyCount, 0)
+        cash = column(economyCount, 0)
+        revenueLocal = column(economyCount, 0)
+        revenueOnline = column(economyCount, 0)
+        profit = column(economyCount, 0)
+        marginTrend = column(economyCount, 0)
+        growthTrend = column(economyCount, 0)
+        circular = column(economyCount, 0)
+        strategy = column(economyCount * BuildingBlock.allCases.count, 0)
+        profile = column(economyCount * 4, 0)
+        alliance = column(economyCount, -1)
+        reintegrationStage = column(economyCount, 0)
+        reintegrationStep = column(economyCount, 0)
+        attractiveness = column(economyCount, 0)
     }
 
     /// The value of dimension `d` of firm `i` (NaN without the economy).

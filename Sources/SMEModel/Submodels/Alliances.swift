@@ -155,12 +155,13 @@ public struct AllianceSystem: Sendable {
         // at most, so each alliance writes only its own two firms; tallies
         // and survivors are merged in chunk order.
         let current = active
+        let columns = PopulationPointers(population)
         let chunks = ChunkedExecutor(threads: executor.threads, chunkSize: Self.chunkSize).map(count: current.count) { range -> (kept: [Alliance], tally: Tally) in
             var kept: [Alliance] = []
             var chunkTally = Tally()
             for k in range {
                 var alliance = current[k]
-                if Self.advance(&alliance, rule: rule, population: population,
+                if Self.advance(&alliance, rule: rule, population: columns,
                                 generator: month.generator(for: alliance.id), tally: &chunkTally) {
                     kept.append(alliance)
                 }
@@ -179,7 +180,7 @@ public struct AllianceSystem: Sendable {
     }
 
     /// Advances one alliance by a month; false when it has ended.
-    private static func advance(_ al: inout Alliance, rule: AllianceParameters, population: Population,
+    private static func advance(_ al: inout Alliance, rule: AllianceParameters, population: PopulationPointers,
                          generator: SplitMix64, tally: inout Tally) -> Bool {
         var g = generator
         let p = population
@@ -263,7 +264,7 @@ public struct AllianceSystem: Sendable {
     /// Ends an alliance; what it learnt is handed to each living partner's
     /// reintegration, which moves it into the business model partly
     /// (efficiency < 1) over the four firm-level stages.
-    private static func end(_ al: inout Alliance, _ event: AllianceEvent, population p: Population, rule: AllianceParameters,
+    private static func end(_ al: inout Alliance, _ event: AllianceEvent, population p: PopulationPointers, rule: AllianceParameters,
                      tally: inout Tally) {
         switch event {
         case .fellBack: tally.fellBack += 1
