@@ -61,6 +61,7 @@ def main():
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--bass-scenario", required=True)
     parser.add_argument("--full-sizes", type=int, nargs="*", default=[])
+    parser.add_argument("--no-alliances-scenario", required=True)
     args = parser.parse_args()
 
     print(f"bass mode, {args.ticks} ticks, 1 replicate, {args.threads} threads; "
@@ -81,16 +82,20 @@ def main():
 
     if args.full_sizes:
         print()
-        print(f"full model (the embedded default scenario: behavioural adoption, the economy, innovation), "
-              f"{args.ticks} ticks, 1 replicate, {args.threads} threads")
-        print("{:>9} {:>12} {:>14} {:>9} {:>13}".format("firms", "smesim", "smesim-native", "peak MiB", "KiB per firm"))
+        print(f"full model (the embedded default scenario: behavioural adoption, the economy, innovation, "
+              f"alliances), {args.ticks} ticks, 1 replicate, {args.threads} threads; "
+              f"the last column is the same run with alliances off (portable), for reference")
+        print("{:>9} {:>12} {:>14} {:>9} {:>13} {:>14}".format(
+            "firms", "smesim", "smesim-native", "peak MiB", "KiB per firm", "no alliances"))
         for firms in sorted(args.full_sizes):
             portable, peak, table = smesim(args.portable, firms, args.ticks, args.repeat, args.threads)
             native, _, native_table = smesim(args.native, firms, args.ticks, args.repeat, args.threads)
             if table != native_table:
                 sys.exit(f"the portable and native builds wrote different tables at {firms} firms (full model)")
-            print("{:>9} {:>12.3g} {:>14.3g} {:>9.1f} {:>13.3f}".format(
-                firms, portable, native, peak / 1024, peak / firms), flush=True)
+            reference, _, _ = smesim(args.portable, firms, args.ticks, args.repeat, args.threads,
+                                     args.no_alliances_scenario)
+            print("{:>9} {:>12.3g} {:>14.3g} {:>9.1f} {:>13.3f} {:>14.3g}".format(
+                firms, portable, native, peak / 1024, peak / firms, reference), flush=True)
 
 
 if __name__ == "__main__":

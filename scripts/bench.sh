@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Speed and memory of smesim: the adoption core in `bass` mode against the
-# same rule in Mesa, then the full model.
+# same rule in Mesa, then the full model (with alliances, and without them
+# for reference).
 #
 #   scripts/bench.sh            # bass: 10^4, 10^5, 10^6 firms; full model: 10^5, 10^6; 120 ticks
 #   BENCH_SIZES="10000 100000" BENCH_FULL_SIZES="100000" scripts/bench.sh
@@ -25,6 +26,6 @@ fi
 
 exec .venv-bench/bin/python scripts/bench.py \
   --portable .build/release/smesim --native .build-native/release/smesim \
-  --bass-scenario scripts/bench-bass.json \
+  --bass-scenario scripts/bench-bass.json --no-alliances-scenario scripts/bench-no-alliances.json \
   --sizes ${BENCH_SIZES:-10000 100000 1000000} --full-sizes ${BENCH_FULL_SIZES:-100000 1000000} \
   --ticks "${BENCH_TICKS:-120}" --repeat "${BENCH_REPEAT:-3}"

@@ -127,7 +127,7 @@ public struct SMESimulation: SteppedModel {
 
     /// Counts and dimension distributions of the living firms, without trade.
     static func census(_ population: Population, executor: ChunkedExecutor) -> TickMetrics {
-        executor.reduce(count: population.count, TickMetrics(), { range in
+        executor.reduce(count: population.count, into: TickMetrics(), { range in
             var m = TickMetrics()
             let histogram = DimensionHistogram()
             for i in range where population.alive[i] == 1 {
@@ -143,6 +143,6 @@ public struct SMESimulation: SteppedModel {
             }
             m.dimensionHistogram = histogram.array
             return m
-        }, TickMetrics.merge)
+        }, TickMetrics.absorb)
     }
 }

@@ -36,6 +36,15 @@ import Testing
         for threads in [2, 3, 4, 7] { #expect(total(threads).bitPattern == reference.bitPattern) }
     }
 
+    @Test(arguments: [1, 2, 3])
+    func aColumnFilledInParallelHoldsItsValueEverywhere(threads: Int) {
+        let executor = ChunkedExecutor(threads: threads, chunkSize: 1_000)
+        let column = AgentColumn<Int32>(count: 10_007, repeating: -1, executor: executor)
+        #expect(column.count == 10_007)
+        #expect(column.toArray().allSatisfy { $0 == -1 })
+        #expect(AgentColumn<Double>(count: 0, repeating: 1, executor: executor).toArray().isEmpty)
+    }
+
     @Test func emptyWorkIsFine() {
         let executor = ChunkedExecutor(threads: 2)
         #expect(executor.map(count: 0) { $0.count }.isEmpty)

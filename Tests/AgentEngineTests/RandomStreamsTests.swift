@@ -56,6 +56,29 @@ import Testing
         #expect(abs(sum / Double(draws) - 0.5) < 0.003)
     }
 
+    @Test func theTwoUniformsOfOneDrawAreUniformAndUncorrelated() {
+        // Each half: chi-square over 20 bins as above; the pair: correlation
+        // within 4.5 standard errors of zero (1/sqrt(n)).
+        let stream = RandomStreams(seed: 7, replicate: 3).stream(RandomPurpose("pair"), tick: 5)
+        let n = 200_000, bins = 20
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: bins), count: 2)
+        var sx = 0.0, sy = 0.0, sxy = 0.0, sxx = 0.0, syy = 0.0
+        for i in 0..<n {
+            let (x, y) = stream.uniformPair(i)
+            #expect(x >= 0 && x < 1 && y >= 0 && y < 1)
+            counts[0][Int(x * Double(bins))] += 1
+            counts[1][Int(y * Double(bins))] += 1
+            sx += x; sy += y; sxy += x * y; sxx += x * x; syy += y * y
+        }
+        let expected = Double(n) / Double(bins)
+        for half in counts {
+            #expect(half.reduce(0.0) { $0 + pow2(Double($1) - expected) / expected } < 43.8)
+        }
+        let cov = sxy / Double(n) - sx * sy / Double(n * n)
+        let correlation = cov / ((sxx / Double(n) - pow2(sx / Double(n))) * (syy / Double(n) - pow2(sy / Double(n)))).squareRoot()
+        #expect(abs(correlation) < 4.5 / Double(n).squareRoot())
+    }
+
     @Test func neighbouringTicksAreUncorrelated() {
         let streams = RandomStreams(seed: 9, replicate: 0)
         let purpose = RandomPurpose("correlation")

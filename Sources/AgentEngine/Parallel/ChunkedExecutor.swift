@@ -66,6 +66,19 @@ public struct ChunkedExecutor: Sendable {
     ) -> Partial {
         map(count: count, body).reduce(initial, combine)
     }
+
+    /// Maps every chunk and folds the results in chunk order into a copy of
+    /// `initial`, in place: for partials holding arrays, nothing is copied
+    /// per fold.
+    public func reduce<Partial: Sendable>(
+        count: Int, into initial: Partial,
+        _ body: @Sendable (Range<Int>) -> Partial,
+        _ absorb: (inout Partial, Partial) -> Void
+    ) -> Partial {
+        var result = initial
+        for partial in map(count: count, body) { absorb(&result, partial) }
+        return result
+    }
 }
 
 /// One write-once slot per chunk; each slot is written by exactly one worker.

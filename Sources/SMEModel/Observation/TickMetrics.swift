@@ -65,8 +65,8 @@ struct TickMetrics: Sendable {
         effort += costs[4]; fixedCosts += costs[5]; innovation += costs[6]; profit += costs[7]
     }
 
-    static func merge(_ a: TickMetrics, _ b: TickMetrics) -> TickMetrics {
-        var m = a
+    /// Adds another chunk's sums and counts (folded in chunk order).
+    static func absorb(_ m: inout TickMetrics, _ b: TickMetrics) {
         m.joins += b.joins; m.leaves += b.leaves; m.exits += b.exits
         m.alive += b.alive; m.members += b.members
         m.revenueLocal += b.revenueLocal; m.revenueOnline += b.revenueOnline
@@ -85,7 +85,6 @@ struct TickMetrics: Sendable {
         m.searchers += b.searchers
         m.reintegrations += b.reintegrations
         for k in m.onlineCounts.indices { m.onlineCounts[k] &+= b.onlineCounts[k]; m.onlineSums[k] += b.onlineSums[k] }
-        return m
     }
 
     /// The q-quantile of dimension d over living firms, from the histogram

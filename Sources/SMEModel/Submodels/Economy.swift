@@ -38,13 +38,11 @@ struct Economy {
 
         init(provinces: Int) { local = [Double](repeating: 0, count: provinces) }
 
-        static func merge(_ a: Weights, _ b: Weights) -> Weights {
-            var m = a
+        static func absorb(_ m: inout Weights, _ b: Weights) {
             for k in m.local.indices { m.local[k] += b.local[k] }
             m.online += b.online
             m.joins += b.joins; m.leaves += b.leaves; m.entries += b.entries
             m.onboarding += b.onboarding; m.switching += b.switching; m.entryCapital += b.entryCapital; m.writtenOff += b.writtenOff
-            return m
         }
     }
 
@@ -79,7 +77,7 @@ struct Economy {
         let localities = CategoricalTable(scenario.firms.localities.map(\.share))
 
         let f = PopulationPointers(population)
-        return executor.reduce(count: population.count, Weights(provinces: provinces), { range in
+        return executor.reduce(count: population.count, into: Weights(provinces: provinces), { range in
             var sums = Weights(provinces: provinces)
             for i in range {
                 if f.alive[i] == 0 {
@@ -137,7 +135,7 @@ struct Economy {
                 if f.member[i] == 1 && onlineOpen { sums.online += onlineWeight }
             }
             return sums
-        }, Weights.merge)
+        }, Weights.absorb)
     }
 
     /// What pass B needs besides the population.
@@ -181,7 +179,7 @@ struct Economy {
         let trendVector = SIMD4(month.trend[0], month.trend[1], month.trend[2], month.trend[3])
 
         let f = PopulationPointers(population)
-        return executor.reduce(count: population.count, TickMetrics(), { range in
+        return executor.reduce(count: population.count, into: TickMetrics(), { range in
             var metrics = TickMetrics()
             var searchers: [AllianceSystem.Searcher] = []
             var reintegrations: [CSVRecord] = []
@@ -315,7 +313,7 @@ struct Economy {
             metrics.addFlows(trade: trade, costs: costs)
             metrics.dimensionHistogram = histogram.array
             return metrics
-        }, TickMetrics.merge)
+        }, TickMetrics.absorb)
     }
 }
 
