@@ -23,12 +23,9 @@ public final class AgentColumn<Element>: @unchecked Sendable {
     /// every thread instead of by the caller alone.
     public init(count: Int, repeating value: Element, executor: ChunkedExecutor) where Element: Sendable {
         self.count = count
-        let base = UnsafeMutablePointer<Element>.allocate(capacity: Swift.max(count, 1))
-        self.base = base
-        let address = UInt(bitPattern: base)
+        base = .allocate(capacity: Swift.max(count, 1))
         executor.forEach(count: count) { range in
-            let chunk = UnsafeMutablePointer<Element>(bitPattern: address).unsafelyUnwrapped + range.lowerBound
-            chunk.initialize(repeating: value, count: range.count)
+            (self.base + range.lowerBound).initialize(repeating: value, count: range.count)
         }
     }
 
