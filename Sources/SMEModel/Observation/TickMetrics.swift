@@ -35,7 +35,7 @@ struct TickMetrics: Sendable {
     init() {}
 
     /// Adds a firm's dimensions to the sums and to `histogram`, a chunk's
-    /// scratch copy of `dimensionHistogram` (see `ChunkHistograms`).
+    /// scratch copy of `dimensionHistogram` (see `DimensionHistogram`).
     @inline(__always)
     mutating func addDimensions(_ values: SIMD4<Double>, member: Bool, histogram: UnsafeMutablePointer<Int32>) {
         if member { memberSums += values } else { nonMemberSums += values }

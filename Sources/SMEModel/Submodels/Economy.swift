@@ -79,6 +79,11 @@ struct Economy {
         let f = PopulationPointers(population)
         return executor.reduce(count: population.count, into: Weights(provinces: provinces), { range in
             var sums = Weights(provinces: provinces)
+            // Per-province sums through a plain pointer: no copy-on-write
+            // check per firm.
+            let local = UnsafeMutablePointer<Double>.allocate(capacity: provinces)
+            local.initialize(repeating: 0, count: provinces)
+            defer { local.deallocate() }
             for i in range {
                 if f.alive[i] == 0 {
                     // Entry: a new firm may take the place of one that exited.
@@ -104,7 +109,7 @@ struct Economy {
 
                 // Adoption.
                 if f.member[i] == 0 {
-                    guard onlineOpen else { sums.local[Int(f.locality[i])] += a; continue }
+                    guard onlineOpen else { local[Int(f.locality[i])] += a; continue }
                     var hazard = outlook.hazard
                     if adoption.mode == .peers, let network {
                         hazard = Swift.min(1, adoption.p + adoption.q * network.memberShare(of: i, flags: f.memberPrevious))
@@ -131,9 +136,10 @@ struct Economy {
                         sums.switching += adoption.behavioural.switchingCost
                     }
                 }
-                sums.local[Int(f.locality[i])] += a
+                local[Int(f.locality[i])] += a
                 if f.member[i] == 1 && onlineOpen { sums.online += onlineWeight }
             }
+            for k in 0..<provinces { sums.local[k] = local[k] }
             return sums
         }, Weights.absorb)
     }
