@@ -34,6 +34,15 @@ import Testing
         }
         let reference = total(1)
         for threads in [2, 3, 4, 7] { #expect(total(threads).bitPattern == reference.bitPattern) }
+        // Folding in place gives the same bits as folding by value.
+        func totalInPlace(_ threads: Int) -> Double {
+            ChunkedExecutor(threads: threads, chunkSize: 333).reduce(count: values.count, into: 0.0, { range in
+                var sum = 0.0
+                for i in range { sum += values[i] }
+                return sum
+            }, { $0 += $1 })
+        }
+        for threads in [1, 2, 3, 4, 7] { #expect(totalInPlace(threads).bitPattern == reference.bitPattern) }
     }
 
     @Test(arguments: [1, 2, 3])

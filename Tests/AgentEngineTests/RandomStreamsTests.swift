@@ -56,24 +56,29 @@ import Testing
         #expect(abs(sum / Double(draws) - 0.5) < 0.003)
     }
 
-    @Test func theTwoUniformsOfOneDrawAreUniformAndUncorrelated() {
-        // Each half: chi-square over 20 bins as above; the pair: correlation
-        // within 4.5 standard errors of zero (1/sqrt(n)).
+    @Test func theTwoUniformsOfOneDrawAreUniformAndIndependent() {
+        // Each half: chi-square over 20 bins as above; the pair: chi-square
+        // over a 10 x 10 grid of joint bins (99.9 % point with 99 degrees of
+        // freedom: 148.3), and correlation within 4.5 standard errors of zero.
         let stream = RandomStreams(seed: 7, replicate: 3).stream(RandomPurpose("pair"), tick: 5)
-        let n = 200_000, bins = 20
+        let n = 200_000, bins = 20, grid = 10
         var counts = [[Int]](repeating: [Int](repeating: 0, count: bins), count: 2)
+        var joint = [Int](repeating: 0, count: grid * grid)
         var sx = 0.0, sy = 0.0, sxy = 0.0, sxx = 0.0, syy = 0.0
         for i in 0..<n {
             let (x, y) = stream.uniformPair(i)
             #expect(x >= 0 && x < 1 && y >= 0 && y < 1)
             counts[0][Int(x * Double(bins))] += 1
             counts[1][Int(y * Double(bins))] += 1
+            joint[Int(x * Double(grid)) * grid + Int(y * Double(grid))] += 1
             sx += x; sy += y; sxy += x * y; sxx += x * x; syy += y * y
         }
         let expected = Double(n) / Double(bins)
         for half in counts {
             #expect(half.reduce(0.0) { $0 + pow2(Double($1) - expected) / expected } < 43.8)
         }
+        let expectedJoint = Double(n) / Double(grid * grid)
+        #expect(joint.reduce(0.0) { $0 + pow2(Double($1) - expectedJoint) / expectedJoint } < 148.3)
         let cov = sxy / Double(n) - sx * sy / Double(n * n)
         let correlation = cov / ((sxx / Double(n) - pow2(sx / Double(n))) * (syy / Double(n) - pow2(sy / Double(n)))).squareRoot()
         #expect(abs(correlation) < 4.5 / Double(n).squareRoot())

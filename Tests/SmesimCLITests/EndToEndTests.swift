@@ -5,6 +5,10 @@ import Testing
 /// The tool run as a process on small scenarios.
 @Suite struct EndToEndTests {
     let small = ["--firms", "3000", "--ticks", "24", "--replicates", "3"]
+    /// One replicate of 40,000 firms (3 chunks), so the run itself is split
+    /// across the threads: with several replicates each run would get a
+    /// thread of its own.
+    let oneRun = ["--firms", "40000", "--ticks", "24", "--replicates", "1"]
 
     @Test func runWritesTheTableAndTheManifest() throws {
         let folder = try scratchFolder()
@@ -59,7 +63,7 @@ import Testing
     @Test func threadCountDoesNotChangeTheOutput() throws {
         let folder = try scratchFolder()
         for threads in ["1", "2"] {
-            let result = try ToolProcess.run(["run", "-q", "--out", "t\(threads)", "--threads", threads] + small, in: folder)
+            let result = try ToolProcess.run(["run", "-q", "--out", "t\(threads)", "--threads", threads] + oneRun, in: folder)
             #expect(result.status == 0, "\(result.stderr)")
         }
         let one = try Data(contentsOf: folder.appendingPathComponent("t1/timeseries.csv"))
@@ -84,7 +88,7 @@ import Testing
         let folder = try scratchFolder()
         let scenario = repositoryRoot.appendingPathComponent("Simulations/peers-small-world.json").path
         for threads in ["1", "2"] {
-            let result = try ToolProcess.run(["run", scenario, "-q", "--out", "p\(threads)", "--threads", threads] + small, in: folder)
+            let result = try ToolProcess.run(["run", scenario, "-q", "--out", "p\(threads)", "--threads", threads] + oneRun, in: folder)
             #expect(result.status == 0, "\(result.stderr)")
         }
         for file in ["timeseries.csv", "alliances.csv"] {

@@ -101,11 +101,10 @@ public struct ExperimentRunner: Sendable {
             // The identity and tick fields start every extra row of the tick.
             var start = identity
             start.append(tick)
-            let comma = [UInt8(ascii: ",")]
             for (table, extra) in extraWriters.enumerated() {
                 for fields in model.extraRows(table: table, tick: tick) {
                     try extra.write(bytes: start.bytes)
-                    if fields.fieldCount > 0 { try extra.write(bytes: comma) }
+                    if fields.fieldCount > 0 { try extra.write(bytes: Self.comma) }
                     try extra.write(bytes: fields.bytes)
                     try extra.write(bytes: CSVRecord.lineEnd)
                 }
@@ -123,6 +122,8 @@ public struct ExperimentRunner: Sendable {
         for extra in extraWriters { try extra.close() }
         progress?.runCompleted()
     }
+
+    private static let comma = [UInt8(ascii: ",")]
 
     private static func join(parts: [String], into path: String, columns: [ColumnSpec]) throws {
         let writer = try BufferedFileWriter(path: path)

@@ -137,11 +137,13 @@ public struct AllianceSystem: Sendable {
         share * (profitB - profitA) / 2
     }
 
-    /// Alliances advanced per parallel chunk: a fixed number (so the tick's
-    /// sums are folded the same way for any thread count), much smaller than
-    /// the population's chunks because there are far fewer alliances than
-    /// firms and each costs more (its partners' state is read at random).
-    static let chunkSize = 1_024
+    /// Alliances advanced per parallel chunk: a sixteenth of the
+    /// population's chunk (1,024 with the default 16,384), so fixed for a
+    /// given chunk size and the tick's sums are folded the same way for any
+    /// thread count. Smaller than the population's chunks because there are
+    /// far fewer alliances than firms and each costs more (its partners'
+    /// state is read at random places).
+    static func chunkSize(populationChunk: Int) -> Int { Swift.max(1, populationChunk / 16) }
 
     /// One month of every alliance, then the matching of the firms that
     /// searched (`searchers`, found by the economy's pass with
@@ -156,7 +158,9 @@ public struct AllianceSystem: Sendable {
         // and survivors are merged in chunk order.
         let current = active
         let columns = PopulationPointers(population)
-        let chunks = ChunkedExecutor(threads: executor.threads, chunkSize: Self.chunkSize).map(count: current.count) { range -> (kept: [Alliance], tally: Tally) in
+        let allianceExecutor = ChunkedExecutor(
+            threads: executor.threads, chunkSize: Self.chunkSize(populationChunk: executor.chunkSize))
+        let chunks = allianceExecutor.map(count: current.count) { range -> (kept: [Alliance], tally: Tally) in
             var kept: [Alliance] = []
             var chunkTally = Tally()
             for k in range {
@@ -327,7 +331,10 @@ public struct AllianceSystem: Sendable {
         var pools = [[(key: UInt64, firm: Int)]](repeating: [], count: provinces + 1)
         // Every searcher is alive and free: the economy's pass found it so,
         // and advancing alliances only ever frees firms.
-        for s in searchers { pools[s.pool].append((s.key, s.firm)) }
+        for s in searchers {
+            assert(p.alive[s.firm] == 1 && p.alliance[s.firm] == -1, "a searcher must be alive and free")
+            pools[s.pool].append((s.key, s.firm))
+        }
         let form = streams.stream(.allianceForm, tick: tick)
         for (poolIndex, var pool) in pools.enumerated() where pool.count >= 2 {
             pool.sort { $0.key != $1.key ? $0.key < $1.key : $0.firm < $1.firm }

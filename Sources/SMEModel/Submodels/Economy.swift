@@ -182,6 +182,10 @@ struct Economy {
         let perOnlineEuro = 1 / (1 + market.onlinePricePremium)
         let perOrderValue = 1 / market.orderValue
         let seasonRatio = month.previousSeason / month.season
+        // Innovation keeps a firm's block weights in a SIMD8 and the trend in
+        // a SIMD4.
+        precondition(BuildingBlock.allCases.count <= 8 && Attribute.allCases.count == 4 && month.trend.count == 4,
+                     "Innovation.attempt assumes at most 8 building blocks and 4 attributes")
         let trendVector = SIMD4(month.trend[0], month.trend[1], month.trend[2], month.trend[3])
 
         let f = PopulationPointers(population)
