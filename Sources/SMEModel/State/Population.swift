@@ -90,7 +90,7 @@ public final class Population: Sendable {
     /// `economy: false` leaves the economy's columns empty: the adoption
     /// core alone reads only identity, membership and life. Columns are
     /// filled in parallel on `executor` (see `AgentColumn`).
-    init(count: Int, economy: Bool = true, executor: ChunkedExecutor = ChunkedExecutor(threads: 1)) {
+    init(count: Int, economy: Bool, executor: ChunkedExecutor) {
         self.count = count
         self.hasEconomy = economy
         let economyCount = economy ? count : 0

@@ -342,12 +342,12 @@ public struct AllianceSystem: Sendable {
             while k + 1 < pool.count {
                 let a = pool[k].firm, b = pool[k + 1].firm
                 k += 2
-                let pa = SIMD4(p.profile.base + a * 4, count: 4), pb = SIMD4(p.profile.base + b * 4, count: 4)
+                let pa = Self.profile(of: a, p), pb = Self.profile(of: b, p)
                 guard let type = Self.type(pa, pb, rule: rule) else { continue }
                 var g = form.generator(for: Swift.min(a, b))
                 let spread = rule.commitmentSpread
                 let alliance = Alliance(
-                    id: nextId, a: a, b: b, type: type, throughPlatform: pool.count > 0 && poolIndex == provinces,
+                    id: nextId, a: a, b: b, type: type, throughPlatform: poolIndex == provinces,
                     trust: rule.initialTrust,
                     commitA: 1 - spread * g.uniform(), commitB: 1 - spread * g.uniform())
                 nextId += 1
@@ -358,6 +358,11 @@ public struct AllianceSystem: Sendable {
                 tally.events.append(Self.event(.formed, alliance))
             }
         }
+    }
+
+    /// Firm `i`'s value-chain stage profile (4 strengths).
+    private static func profile(of i: Int, _ p: Population) -> SIMD4<Float> {
+        UnsafeRawPointer(p.profile.base + i * 4).loadUnaligned(as: SIMD4<Float>.self)
     }
 
     public static let eventColumns: [ColumnSpec] = [
@@ -404,11 +409,5 @@ public struct AllianceSystem: Sendable {
         r.append(al.capturedB)
         r.append(al.learnt)
         return r
-    }
-}
-
-extension SIMD4 where Scalar == Float {
-    init(_ pointer: UnsafeMutablePointer<Float>, count: Int) {
-        self.init(pointer[0], pointer[1], pointer[2], pointer[3])
     }
 }
