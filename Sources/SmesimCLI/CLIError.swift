@@ -1,5 +1,5 @@
 /// A failure the tool reports and exits on.
-public enum CLIError: Error, Equatable {
+public enum CLIError: Error, Equatable, Sendable {
     /// Bad command line or bad input file: exit code 2, nothing written.
     case usage(String)
     /// The run itself failed (e.g. the disk filled): exit code 1.

@@ -4,124 +4,93 @@ import Foundation
 import SMEModel
 
 /// `smesim run`: loads and checks the scenario, prepares the output folder,
-/// runs every replicate and writes the table and the manifest.
+/// runs every replicate and writes the tables and the manifest.
 struct RunCommand {
     let options: RunOptions
 
     func execute() throws(CLIError) {
         let loaded = try ScenarioLoader.load(options.scenarioFile, overrides: options.overrides)
         let scenario = loaded.scenario
-        let outPath = options.out ?? "Results/\(scenario.name)"
         let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        // Memory: refuse a run that cannot fit, and hold no more runs at once
-        // than fit in 80 % of the machine's memory.
-        let usable = Double(ProcessInfo.processInfo.physicalMemory) * 0.8
-        let perRun = scenario.estimatedBytesPerRun
-        guard perRun <= usable else {
-            throw .usage("the scenario needs about \(gibibytes(perRun)) GiB for one run (firms.count \(scenario.firms.count)"
-                + (scenario.adoption.mode == .peers ? ", adoption.peers.degree \(scenario.adoption.peers.degree)" : "")
-                + "); this machine has \(gibibytes(usable / 0.8)) GiB: use fewer firms" + (scenario.adoption.mode == .peers ? " or a smaller degree" : ""))
-        }
-        let memoryBound = Int(usable / perRun)
+        let peers = scenario.adoption.mode == .peers
+        let memoryBound = try MemoryBudget.concurrentRuns(
+            bytesPerRun: scenario.estimatedBytesPerRun,
+            why: "firms.count \(scenario.firms.count)" + (peers ? ", adoption.peers.degree \(scenario.adoption.peers.degree)" : ""),
+            remedy: "use fewer firms" + (peers ? " or a smaller degree" : ""))
         let output: OutputDirectory
         do {
-            output = try OutputDirectory.prepare(outPath, force: options.force)
+            output = try OutputDirectory.prepare(options.out ?? "Results/\(scenario.name)", force: options.force)
         } catch {
             throw .usage(error.description)
         }
-        let interruption = InterruptionGuard(output: output)
+        let interruption = InterruptionGuard(message: "nothing was written") { output.discard() }
         defer { interruption.disarm() }
-
-        let startDate = Date()
-        let started = DispatchTime.now().uptimeNanoseconds
-        let runs = (0..<scenario.replicates).map { RunSpec(index: $0, replicate: $0, seed: scenario.seed) }
-        let showProgress = !options.quiet && isatty(STDERR_FILENO) == 1
-        let progress = ProgressReporter(totalRuns: runs.count, ticksPerRun: scenario.horizon, enabled: showProgress)
-        let runner = ExperimentRunner(threads: threads, maxConcurrentRuns: memoryBound)
-        let panel = options.panel
-        var tables = [TableDescription(
-            name: "timeseries", file: "timeseries.csv",
-            description: "One row per replicate and tick: adoption, the economy, the platform and business model innovation.",
-            columns: ExperimentRunner.identityColumns + SMESimulation.columns)]
-        var extraTables = [TableOutput(path: output.stagingFile("alliances.csv"), columns: AllianceSystem.eventColumns)]
-        tables.append(TableDescription(
-            name: "alliances", file: "alliances.csv",
-            description: "One row per alliance event (formed, phase change, fall-back, failure, planned end) and per finished firm-level reintegration.",
-            columns: ExperimentRunner.identityColumns + AllianceSystem.eventColumns))
-        if let panel {
-            extraTables.append(TableOutput(path: output.stagingFile("firms.csv"), columns: PanelOptions.columns))
-            tables.append(TableDescription(
-                name: "firms", file: "firms.csv",
-                description: "Panel: every \(panel.every) ticks, the state of the same \(Swift.min(panel.sample, scenario.firms.count)) firms (drawn from the master seed) in every replicate.",
-                columns: ExperimentRunner.identityColumns + PanelOptions.columns))
-        }
         do {
-            try runner.run(
-                runs, horizon: scenario.horizon, modelColumns: SMESimulation.columns,
-                tablePath: output.stagingFile("timeseries.csv"), extraTables: extraTables, progress: progress
-            ) { spec, executor in
-                SMESimulation(scenario: scenario, run: spec, executor: executor, panel: panel)
-            }
-            progress.finish()
-            let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            let manifest = RunManifest(
-                name: scenario.name, tool: ToolInfo.name, version: ToolInfo.version,
-                gitRevision: ToolInfo.gitRevision, command: ["smesim", "run"] + CommandLine.arguments.dropFirst(2),
-                scenarioFile: loaded.file, scenario: scenario.json, masterSeed: scenario.seed,
-                runs: runs.count, threads: threads,
-                started: timestamp(startDate), ended: timestamp(Date()), wallSeconds: wall,
-                tables: tables)
-            let writer = try BufferedFileWriter(path: output.stagingFile("manifest.json"))
-            try writer.write(manifest.json.formatted())
-            try writer.close()
-            try output.commit()
-            if !options.quiet {
-                let steps = scenario.agentSteps
-                printError("wrote \(output.finalPath): \(runs.count) runs × \(scenario.horizon) ticks × \(scenario.firms.count) firms "
-                    + "in \(String(format: "%.2f", wall)) s (\(formatRate(wall > 0 ? steps / wall : 0)) agent-steps/s, \(threads) threads)")
-            }
+            try write(scenario, file: loaded.file, into: output, threads: threads, memoryBound: memoryBound)
         } catch {
-            progress.finish()
             output.discard()
             throw .runtime("the run failed and nothing was written: \(error)")
         }
     }
 
-    private func gibibytes(_ bytes: Double) -> String {
-        String(format: "%.1f", bytes / 1_073_741_824)
-    }
-
-    private func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
-}
-
-/// Removes the staging folder when the user interrupts a run (Ctrl-C or
-/// SIGTERM), so an interrupted run leaves nothing behind.
-final class InterruptionGuard {
-    private let sources: [any DispatchSourceSignal]
-
-    init(output: OutputDirectory) {
-        var sources: [any DispatchSourceSignal] = []
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                output.discard()
-                FileHandle.standardError.write(Data("\n\(ToolInfo.name): interrupted; nothing was written\n".utf8))
-                exit(130)
-            }
-            source.resume()
-            sources.append(source)
+    private func write(_ scenario: Scenario, file: String?, into output: OutputDirectory, threads: Int, memoryBound: Int) throws {
+        let startDate = Date()
+        let started = DispatchTime.now().uptimeNanoseconds
+        let panel = options.panel
+        let identity = [IdentityColumns.replicate, IdentityColumns.seed]
+        let runs = (0..<scenario.replicates).map { RunSpec(index: $0, replicate: $0, seed: scenario.seed) }
+        let outcomes = SMESimulation.defaultOutcomes
+        let progress = ProgressReporter(totalRuns: runs.count, totalTicks: runs.count * scenario.horizon,
+                                        enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+        let store = try RunStore(folder: output.stagingFile(".runs"))
+        let definition = scenario.runDefinition
+        _ = try ExperimentRunner(threads: threads, maxConcurrentRuns: memoryBound).run(
+            runs, store: store, extraTables: panel == nil ? 1 : 2, outcomes: outcomes, onFailure: .stop, progress: progress
+        ) { spec, executor in
+            var row = CSVRecord()
+            row.append(spec.replicate)
+            row.append(spec.seed)
+            return PreparedRun(
+                model: SMESimulation(scenario: scenario, run: spec, executor: executor, panel: panel), horizon: scenario.horizon,
+                runID: RunIdentity.id(model: definition, replicate: spec.replicate, seed: spec.seed, version: ToolInfo.version),
+                identity: row)
         }
-        self.sources = sources
-    }
+        progress.finish()
 
-    func disarm() {
-        for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        var tables = [OutputTables.timeseries(identity), OutputTables.runs(identity, outcomes: outcomes), OutputTables.alliances(identity)]
+        if let panel { tables.append(OutputTables.firms(identity, panel: panel, firms: scenario.firms.count)) }
+        let order = runs.map(\.index)
+        // Table 0 is the time series, 1 alliances.csv, 2 the panel.
+        for (table, description) in ([tables[0], tables[2]] + (panel == nil ? [] : [tables[3]])).enumerated() {
+            try store.join(table: table, runs: order, header: CSVRecord.header(description.columns),
+                           into: output.stagingFile(description.file), blocks: store.folder + "/\(description.name).blocks")
+        }
+        try RunsTable.write(try store.records(), count: runs.count, identityColumns: identity, identity: { index in
+            var row = CSVRecord()
+            row.append(runs[index].replicate)
+            row.append(runs[index].seed)
+            return row
+        }, outcomes: outcomes, to: output.stagingFile("runs.csv"))
+        try? FileManager.default.removeItem(atPath: store.folder)
+
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let manifest = RunManifest(
+            name: scenario.name, tool: ToolInfo.name, version: ToolInfo.version, gitRevision: ToolInfo.gitRevision,
+            command: ["smesim", "run"] + CommandLine.arguments.dropFirst(2), threads: threads,
+            started: timestamp(startDate), ended: timestamp(Date()), wallSeconds: wall,
+            details: [
+                "scenario_file": file.map(JSONValue.string) ?? .null,
+                "master_seed": .int(scenario.seed),
+                "runs": .int(runs.count),
+            ],
+            inputs: ["scenario": scenario.json], tables: tables)
+        let writer = try BufferedFileWriter(path: output.stagingFile("manifest.json"))
+        try writer.write(manifest.json.formatted())
+        try writer.close()
+        try output.commit()
+        if !options.quiet {
+            printError("wrote \(output.finalPath): \(runs.count) runs × \(scenario.horizon) ticks × \(scenario.firms.count) firms "
+                + "in \(String(format: "%.2f", wall)) s (\(formatRate(wall > 0 ? scenario.agentSteps / wall : 0)) agent-steps/s, \(threads) threads)")
+        }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import SMEModel
 
 /// The options of `smesim run`.
-public struct RunOptions: Equatable {
+public struct RunOptions: Equatable, ScenarioOptions, OutputOptions {
     public var scenarioFile: String?
     public var out: String?
     public var threads: Int?
@@ -13,63 +13,48 @@ public struct RunOptions: Equatable {
     public var quiet = false
     public var overrides: [ScenarioOverride] = []
 
-    public static let threadLimit = 1...1_024
     public static let panelEveryLimit = 1...6_000
     public static let panelSampleLimit = 1...1_000_000
     public static let defaultPanelSample = 1_000
 
-    /// Options taking a value: name, scenario path it overrides (if any).
-    static let valueOptions: [(name: String, path: [String]?)] = [
-        ("--out", nil), ("--threads", nil), ("--panel-every", nil), ("--panel-sample", nil),
-        ("--replicates", ["replicates"]), ("--seed", ["seed"]),
-        ("--ticks", ["horizon"]), ("--firms", ["firms", "count"]),
-    ]
-    static let flags = ["--force", "--quiet", "--help"]
+    static let syntax = CommandSyntax<RunOptions>(
+        name: "run",
+        usage: "smesim run [SCENARIO.json] [options]",
+        summary: """
+            Runs every replicate of the scenario (the embedded default scenario when no
+            file is given) and writes, into one folder:
+              timeseries.csv   one row per (replicate, tick); tick 0 is the initial state
+              runs.csv         one row per replicate: run id, status, wall time, outcomes
+              alliances.csv    one row per alliance event (formed, phase change, fall-back,
+                               failure, planned end) and per finished reintegration
+              firms.csv        with --panel-every: a panel of individual firms
+              manifest.json    the resolved scenario, seed, tool version, git revision,
+                               threads, start and end time, and every column described
+            The folder is filled under a temporary name and renamed when complete. The
+            same scenario and seed give byte-identical CSV tables for any --threads
+            (runs.csv's wall_seconds aside). Replicates run in parallel; a single run is
+            parallel inside each tick.
+            """,
+        options: scenarioOptions + outputOptions(force: "replace the output folder if it holds earlier results\n(a manifest.json) or is empty; never another folder") + [
+            CommandOption(["--panel-every"], value: "K",
+                          "also write firms.csv: every K ticks (1 to 6000), the state of\na sample of firms (id, member, the four dimensions, revenue\nby channel, profit, cash, alive)") { options, value throws(CLIError) in
+                options.panelEvery = try wholeNumber("--panel-every", value, in: panelEveryLimit, of: "ticks")
+            },
+            CommandOption(["--panel-sample"], value: "N",
+                          "firms in the panel, 1 to 1000000 (default 1000); the same\nfirm ids, drawn from the master seed, in every replicate") { options, value throws(CLIError) in
+                options.panelSample = try wholeNumber("--panel-sample", value, in: panelSampleLimit, of: "firms")
+            },
+        ],
+        positional: { options, file throws(CLIError) in
+            if let first = options.scenarioFile {
+                throw .usage("more than one scenario file given (\(first), \(file)); run them one at a time, or sweep them with 'smesim sweep'")
+            }
+            options.scenarioFile = file
+        })
 
     public static func parse(_ arguments: [String]) throws(CLIError) -> RunOptions {
         var options = RunOptions()
-        var index = 0
-        while index < arguments.count {
-            var argument = arguments[index]
-            index += 1
-            var inlineValue: String?
-            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-                inlineValue = String(argument[argument.index(after: equals)...])
-                argument = String(argument[..<equals])
-            }
-            if argument == "-q" { argument = "--quiet" }
-            if argument == "-f" { argument = "--force" }
-            if argument.hasPrefix("-") && argument != "-" {
-                if let flag = flags.first(where: { $0 == argument }) {
-                    if inlineValue != nil { throw .usage("\(flag) takes no value") }
-                    switch flag {
-                    case "--force": options.force = true
-                    case "--quiet": options.quiet = true
-                    default: break
-                    }
-                    continue
-                }
-                guard let option = valueOptions.first(where: { $0.name == argument }) else {
-                    let known = valueOptions.map(\.name) + flags
-                    let hint = closestMatch(to: argument, in: known).map { "; did you mean \($0)?" } ?? ""
-                    throw .usage("unknown option \(argument)\(hint) (see 'smesim help run')")
-                }
-                let value: String
-                if let inlineValue {
-                    value = inlineValue
-                } else {
-                    guard index < arguments.count else { throw .usage("\(argument) needs a value (see 'smesim help run')") }
-                    value = arguments[index]
-                    index += 1
-                }
-                try options.apply(option.name, value, path: option.path)
-                continue
-            }
-            guard options.scenarioFile == nil else {
-                throw .usage("more than one scenario file given (\(options.scenarioFile!), \(argument)); run them one at a time")
-            }
-            options.scenarioFile = argument
-        }
+        try syntax.parse(arguments, into: &options)
         if options.panelSample != nil && options.panelEvery == nil {
             throw .usage("--panel-sample needs --panel-every K (the panel is written every K ticks)")
         }
@@ -79,36 +64,5 @@ public struct RunOptions: Equatable {
     /// The panel to write, if asked for.
     public var panel: PanelOptions? {
         panelEvery.map { PanelOptions(every: $0, sample: panelSample ?? Self.defaultPanelSample) }
-    }
-
-    private mutating func apply(_ option: String, _ value: String, path: [String]?) throws(CLIError) {
-        switch option {
-        case "--out":
-            guard !value.isEmpty else { throw .usage("--out needs a folder path") }
-            out = value
-        case "--threads":
-            guard let threads = Int(value), Self.threadLimit.contains(threads) else {
-                throw .usage("--threads \(value): expected a whole number from \(Self.threadLimit.lowerBound) to \(Self.threadLimit.upperBound)")
-            }
-            self.threads = threads
-        case "--panel-every":
-            guard let every = Int(value), Self.panelEveryLimit.contains(every) else {
-                throw .usage("--panel-every \(value): expected a whole number of ticks from \(Self.panelEveryLimit.lowerBound) to \(Self.panelEveryLimit.upperBound)")
-            }
-            panelEvery = every
-        case "--panel-sample":
-            guard let sample = Int(value), Self.panelSampleLimit.contains(sample) else {
-                throw .usage("--panel-sample \(value): expected a whole number of firms from \(Self.panelSampleLimit.lowerBound) to \(Self.panelSampleLimit.upperBound)")
-            }
-            panelSample = sample
-        default:
-            guard let path else { return }
-            let digits = value.allSatisfy(\.isASCII) && !value.isEmpty && value.allSatisfy(\.isNumber)
-            guard digits, UInt64(value) != nil else {
-                throw .usage("\(option) \(value): expected a whole number")
-            }
-            overrides.removeAll { $0.option == option }
-            overrides.append(ScenarioOverride(option: option, text: value, path: path, value: .number(JSONNumber(text: value))))
-        }
     }
 }

@@ -9,47 +9,57 @@ public struct LoadedScenario {
     public let file: String?
 }
 
-/// A value given on the command line that replaces one in the scenario.
-public struct ScenarioOverride: Equatable {
-    public let option: String
-    public let text: String
-    public let path: [String]
-    public let value: JSONValue
-}
-
-/// Reads scenario files and reports every problem with the file name, the
-/// key path and the allowed values.
+/// Reads scenario files and reports every problem with the file name (or
+/// the command-line option), the key path and the allowed values.
 public enum ScenarioLoader {
-    /// Largest scenario file read (scenario files are a few kilobytes).
+    /// Largest input file read (scenario and sweep files are a few kilobytes).
     public static let maximumFileSize = 8 << 20
+    /// Most problems listed; the rest are counted.
+    public static let maximumProblemsShown = 50
 
     public static func load(_ file: String?, overrides: [ScenarioOverride] = []) throws(CLIError) -> LoadedScenario {
-        var document: JSONValue
         let label = file ?? "<embedded default scenario>"
-        if let file {
-            document = try parse(try read(file), label: file)
-        } else {
-            document = Scenario.default.json
-        }
+        var document = try file.map { file throws(CLIError) in try parse(try read(file), label: file) } ?? .object(JSONObject())
+        document = try apply(overrides, to: document, label: label)
+        return LoadedScenario(scenario: try decode(document, label: label, overrides: overrides), file: file)
+    }
+
+    /// `document` with every override applied, in order.
+    static func apply(_ overrides: [ScenarioOverride], to document: JSONValue, label: String) throws(CLIError) -> JSONValue {
+        var document = document
         for override in overrides {
-            guard let updated = document.setting(override.path, to: override.value) else {
-                throw .usage("\(override.option) \(override.text): \(label) has no object at \(override.path.dropLast().joined(separator: "."))")
+            do {
+                document = try Scenario.schema.setting(override.path, to: override.value, in: document)
+            } catch {
+                throw .usage("\(override.given): \(label): \(error.message)")
             }
-            document = updated
         }
+        return document
+    }
+
+    /// Decodes a scenario document; each problem is told against the
+    /// override that set its key, or else against `label`.
+    static func decode(_ document: JSONValue, label: String, overrides: [ScenarioOverride] = []) throws(CLIError) -> Scenario {
         do {
-            return LoadedScenario(scenario: try Scenario.decode(document), file: file)
+            return try Scenario.decode(document)
         } catch {
-            let lines = error.problems.map { problem -> String in
-                let path = problem.path.split(separator: ".").map(String.init)
-                if let override = overrides.first(where: { $0.path == path }) {
-                    return "\(override.option) \(override.text): \(problem)"
+            throw .usage(describe(error.problems) { problem in
+                let source = overrides.last { override in
+                    problem.path == override.path || problem.path.hasPrefix(override.path + ".")
                 }
-                return "\(label): \(problem)"
-            }
-            let count = lines.count == 1 ? "" : "\(lines.count) problems:\n  "
-            throw .usage(count + lines.joined(separator: "\n  "))
+                return "\(source?.given ?? label): \(problem)"
+            })
         }
+    }
+
+    /// The problems, one a line (the first `maximumProblemsShown`, then a count).
+    static func describe(_ problems: [InputProblem], _ line: (InputProblem) -> String) -> String {
+        var lines = problems.prefix(maximumProblemsShown).map(line)
+        if problems.count > maximumProblemsShown {
+            lines.append("… and \(problems.count - maximumProblemsShown) more problems")
+        }
+        let count = problems.count == 1 ? "" : "\(problems.count) problems:\n  "
+        return count + lines.joined(separator: "\n  ")
     }
 
     static func read(_ file: String) throws(CLIError) -> [UInt8] {
@@ -59,7 +69,7 @@ public enum ScenarioLoader {
             throw .usage("\(file): no such file")
         }
         if isDirectory.boolValue {
-            throw .usage("\(file): is a folder, not a scenario file (give the path of a .json file)")
+            throw .usage("\(file): is a folder, not a file (give the path of a .json file)")
         }
         guard manager.isReadableFile(atPath: file), let handle = FileHandle(forReadingAtPath: file) else {
             throw .usage("\(file): cannot be read (permission denied)")
@@ -72,7 +82,7 @@ public enum ScenarioLoader {
             throw .usage("\(file): cannot be read (\(error.localizedDescription))")
         }
         if data.count > maximumFileSize {
-            throw .usage("\(file): larger than \(maximumFileSize >> 20) MiB; a scenario file is a small JSON document")
+            throw .usage("\(file): larger than \(maximumFileSize >> 20) MiB; an input file is a small document")
         }
         return [UInt8](data)
     }

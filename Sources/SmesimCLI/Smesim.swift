@@ -16,50 +16,50 @@ public enum Smesim {
         }
     }
 
+    static let commands = ["run", "sweep", "validate", "resolve", "help"]
+
     static func dispatch(_ arguments: [String]) throws(CLIError) {
         guard let command = arguments.first else {
             print(Help.overview)
             return
         }
         let rest = Array(arguments.dropFirst())
+        let wantsHelp = rest.contains("--help") || rest.contains("-h")
         switch command {
         case "--help", "-h":
             print(Help.overview)
         case "--version", "version":
             print("\(ToolInfo.name) \(ToolInfo.version)")
         case "help":
-            switch rest.first {
-            case nil: print(Help.overview)
-            case "run": print(Help.run)
-            case "validate": print(Help.validate)
-            case "resolve": print(Help.resolve)
-            case let other?: throw .usage("no help for '\(other)'; commands: run, validate, resolve")
-            }
+            try help(rest)
         case "run":
-            if rest.contains("--help") || rest.contains("-h") { print(Help.run); return }
+            if wantsHelp { print(RunOptions.syntax.help); return }
             try RunCommand(options: try RunOptions.parse(rest)).execute()
+        case "sweep":
+            if wantsHelp { print(SweepOptions.syntax.help); return }
+            try SweepCommand(options: try SweepOptions.parse(rest)).execute()
         case "validate":
-            if rest.contains("--help") || rest.contains("-h") { print(Help.validate); return }
-            try validate(rest)
+            if wantsHelp { print(ScenarioCommands.validate.help); return }
+            try ScenarioCommands.runValidate(rest)
         case "resolve":
-            if rest.contains("--help") || rest.contains("-h") { print(Help.resolve); return }
-            guard rest.count <= 1, !(rest.first ?? "").hasPrefix("-") else {
-                throw .usage("resolve takes at most one scenario file: smesim resolve [SCENARIO.json]")
-            }
-            print(try ScenarioLoader.load(rest.first).scenario.json.formatted(), terminator: "")
+            if wantsHelp { print(ScenarioCommands.resolve.help); return }
+            try ScenarioCommands.runResolve(rest)
         default:
-            let hint = closestMatch(to: command, in: ["run", "validate", "resolve", "help"]).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = closestMatch(to: command, in: commands).map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("unknown command '\(command)'\(hint) (see 'smesim --help')")
         }
     }
 
-    static func validate(_ arguments: [String]) throws(CLIError) {
-        guard arguments.count == 1, let file = arguments.first, !file.hasPrefix("-") else {
-            throw .usage("validate takes one scenario file: smesim validate SCENARIO.json")
+    static func help(_ arguments: [String]) throws(CLIError) {
+        switch arguments.first {
+        case nil: print(Help.overview)
+        case "run": print(RunOptions.syntax.help)
+        case "sweep": print(SweepOptions.syntax.help)
+        case "validate": print(ScenarioCommands.validate.help)
+        case "resolve": print(ScenarioCommands.resolve.help)
+        case "keys": print(try Help.keys(Array(arguments.dropFirst())), terminator: "")
+        case let other?: throw .usage("no help for '\(other)'; topics: run, sweep, validate, resolve, keys")
         }
-        let scenario = try ScenarioLoader.load(file).scenario
-        print("\(file): valid scenario \"\(scenario.name)\": \(scenario.firms.count) firms, "
-            + "\(scenario.horizon) ticks, \(scenario.replicates) replicates, adoption mode \(scenario.adoption.mode.rawValue)")
     }
 }
 

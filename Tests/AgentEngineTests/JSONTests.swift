@@ -122,11 +122,21 @@ import Testing
     }
 
     @Test func sharesMustSumToOne() throws {
-        let (r, d) = try reader(#"{"ok": {"a": 0.25, "b": 0.75}, "bad": {"a": 0.5, "b": 0.2}, "neg": {"a": -0.1, "b": 1.1}}"#)
-        #expect(r.shares("ok", default: []).map(\.share) == [0.25, 0.75])
-        _ = r.shares("bad", default: [])
-        _ = r.shares("neg", default: [])
-        #expect(d.problems.map(\.path) == ["bad", "neg.a", "neg.b"])
+        var problems: [String] = []
+        func shares(_ text: String) -> [NamedShare]? {
+            guard let value = try? JSONParser.parse(text) else { return nil }
+            do {
+                return try ValueCheck.shares(value, entries: 1...3, at: "s") { path, _ in problems.append(path) }
+            } catch {
+                if error != .reportedEntryByEntry { problems.append("s: \(error.message)") }
+                return nil
+            }
+        }
+        #expect(shares(#"{"a": 0.25, "b": 0.75}"#)?.map(\.share) == [0.25, 0.75])
+        #expect(shares(#"{"a": 0.5, "b": 0.2}"#) == nil)
+        #expect(shares(#"{"a": -0.1, "b": 1.1}"#) == nil)
+        #expect(shares(#"{"a": 0.25, "b": 0.25, "c": 0.25, "d": 0.25}"#) == nil)
+        #expect(problems == ["s: shares sum to 0.7; they must sum to 1", "s.a", "s.b", "s: has 4 entries; allowed: 1 to 3"])
     }
 
     @Test func aDocumentThatIsNotAnObjectIsReported() throws {

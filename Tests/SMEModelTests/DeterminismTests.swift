@@ -34,9 +34,7 @@ import Testing
             var mostActive = 0
             for tick in 1...scenario.horizon {
                 model.step(tick: tick)
-                var row = CSVRecord()
-                model.observe(into: &row)
-                rows.append(row.bytes)
+                rows.append(SMESimulation.timeseries.record(model).bytes)
                 events += model.extraRows(table: 0, tick: tick).map(\.bytes)
                 mostActive = Swift.max(mostActive, model.alliances.active.count)
             }

@@ -77,16 +77,18 @@ func smallEconomy(firms: Int = 2_000, horizon: Int = 36) -> Scenario {
         let folder = NSTemporaryDirectory() + "sanity-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let runs = (0..<2).map { RunSpec(index: $0, replicate: $0, seed: 3) }
-        try ExperimentRunner(threads: 2).run(
-            runs, horizon: chosen.horizon, modelColumns: SMESimulation.columns, tablePath: folder + "/t.csv",
-            extraTables: [TableOutput(path: folder + "/a.csv", columns: AllianceSystem.eventColumns),
-                          TableOutput(path: folder + "/f.csv", columns: PanelOptions.columns)]
-        ) { spec, executor in
+        let store = try RunStore(folder: folder + "/store")
+        _ = try ExperimentRunner(threads: 2).run(runs, store: store, extraTables: 2, onFailure: .stop) { spec, executor in
             let model = SMESimulation(scenario: chosen, run: spec, executor: executor, panel: PanelOptions(every: 1, sample: 1_500))
             for d in Dimension.allCases {
                 for i in 0..<model.population.count { precondition((0...1).contains(model.population.dimension(d, i))) }
             }
-            return model
+            return PreparedRun(model: model, horizon: chosen.horizon, runID: "", identity: CSVRecord())
+        }
+        let tables = [("t", SMESimulation.timeseries.specs), ("a", AllianceSystem.eventColumns), ("f", PanelOptions.columns)]
+        for (table, (name, columns)) in tables.enumerated() {
+            try store.join(table: table, runs: [0, 1], header: CSVRecord.header([IdentityColumns.tick] + columns),
+                           into: folder + "/\(name).csv", blocks: folder + "/\(name).blocks")
         }
         for file in ["t.csv", "f.csv", "a.csv"] {
             let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)

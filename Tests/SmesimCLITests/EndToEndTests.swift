@@ -16,7 +16,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "quiet run printed: \(result.stderr)")
         let out = folder.appendingPathComponent("Results/default")
-        #expect(contents(of: out) == ["alliances.csv", "manifest.json", "timeseries.csv"])
+        #expect(contents(of: out) == ["alliances.csv", "manifest.json", "runs.csv", "timeseries.csv"])
         #expect(contents(of: folder.appendingPathComponent("Results")) == ["default"])
 
         let table = try String(contentsOf: out.appendingPathComponent("timeseries.csv"), encoding: .utf8)
@@ -50,7 +50,7 @@ import Testing
         #expect(run["runs"] == .int(3))
         #expect(run["version"] == .string("0.1.0"))
         #expect(scenario["horizon"] == .int(24))
-        #expect(resources.count == 2)
+        #expect(resources.count == 3)
         guard case .object(let resource) = resources[0], case .object(let schema)? = resource["schema"],
               case .array(let fields)? = schema["fields"] else { Issue.record("resource shape"); return }
         let names = fields.compactMap { field -> String? in
@@ -148,7 +148,7 @@ import Testing
                                           "--panel-every", "12", "--panel-sample", "40"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let out = folder.appendingPathComponent("Results/default")
-        #expect(contents(of: out) == ["alliances.csv", "firms.csv", "manifest.json", "timeseries.csv"])
+        #expect(contents(of: out) == ["alliances.csv", "firms.csv", "manifest.json", "runs.csv", "timeseries.csv"])
         let lines = try String(contentsOf: out.appendingPathComponent("firms.csv"), encoding: .utf8)
             .components(separatedBy: "\r\n").dropLast()
         let header = lines.first!.split(separator: ",").map(String.init)

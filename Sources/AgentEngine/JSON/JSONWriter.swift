@@ -8,6 +8,37 @@ extension JSONValue {
         return out
     }
 
+    /// The document on one line, without spaces (e.g. a journal record):
+    /// keys in stored order, no final newline. Equal values give equal bytes.
+    public func compact() -> String {
+        var out = ""
+        writeCompact(to: &out)
+        return out
+    }
+
+    private func writeCompact(to out: inout String) {
+        switch self {
+        case .array(let values):
+            out.append("[")
+            for (i, v) in values.enumerated() {
+                if i > 0 { out.append(",") }
+                v.writeCompact(to: &out)
+            }
+            out.append("]")
+        case .object(let object):
+            out.append("{")
+            for (i, entry) in object.entries.enumerated() {
+                if i > 0 { out.append(",") }
+                JSONValue.writeString(entry.key, to: &out)
+                out.append(":")
+                entry.value.writeCompact(to: &out)
+            }
+            out.append("}")
+        default:
+            write(to: &out, indent: 0)
+        }
+    }
+
     private func write(to out: inout String, indent: Int) {
         switch self {
         case .null: out.append("null")

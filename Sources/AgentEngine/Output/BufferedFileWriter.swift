@@ -18,7 +18,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(path): \(reason)" }
 
-    static func fromErrno(_ path: String, _ action: String) -> OutputError {
+    public static func fromErrno(_ path: String, _ action: String) -> OutputError {
         OutputError(path: path, reason: "\(action) failed: \(String(cString: strerror(errno)))")
     }
 }

@@ -28,64 +28,63 @@ public struct TableDescription: Sendable {
 
 /// The manifest of an output folder: what was run, by which tool, how, and
 /// what every column means. Laid out as a Frictionless Data package
-/// (`resources` with table schemas) plus a `run` section.
+/// (`resources` with table schemas) plus a `run` section and the resolved
+/// inputs (the scenario; the sweep).
 public struct RunManifest: Sendable {
     public var name: String
     public var tool: String
     public var version: String
     public var gitRevision: String?
     public var command: [String]
-    public var scenarioFile: String?
-    public var scenario: JSONValue
-    public var masterSeed: UInt64
-    public var runs: Int
     public var threads: Int
     public var started: String
     public var ended: String
     public var wallSeconds: Double
+    /// Further facts of the `run` section (runs, failed runs, master seed,
+    /// scenario file), in order.
+    public var details: JSONObject
+    /// The resolved inputs, each a top-level key ("scenario", "sweep").
+    public var inputs: JSONObject
     public var tables: [TableDescription]
 
     public init(
-        name: String, tool: String, version: String, gitRevision: String?, command: [String],
-        scenarioFile: String?, scenario: JSONValue, masterSeed: UInt64, runs: Int, threads: Int,
-        started: String, ended: String, wallSeconds: Double, tables: [TableDescription]
+        name: String, tool: String, version: String, gitRevision: String?, command: [String], threads: Int,
+        started: String, ended: String, wallSeconds: Double, details: JSONObject, inputs: JSONObject, tables: [TableDescription]
     ) {
         self.name = name
         self.tool = tool
         self.version = version
         self.gitRevision = gitRevision
         self.command = command
-        self.scenarioFile = scenarioFile
-        self.scenario = scenario
-        self.masterSeed = masterSeed
-        self.runs = runs
         self.threads = threads
         self.started = started
         self.ended = ended
         self.wallSeconds = wallSeconds
+        self.details = details
+        self.inputs = inputs
         self.tables = tables
     }
 
     public var json: JSONValue {
-        .object([
+        var run: JSONObject = [
+            "tool": .string(tool),
+            "version": .string(version),
+            "git_revision": gitRevision.map(JSONValue.string) ?? .null,
+            "command": .array(command.map(JSONValue.string)),
+        ]
+        for (key, value) in details.entries { run[key] = value }
+        run["threads"] = .int(threads)
+        run["started"] = .string(started)
+        run["ended"] = .string(ended)
+        run["wall_seconds"] = .double(wallSeconds)
+        var root: JSONObject = [
             "name": .string(name),
             "profile": .string("tabular-data-package"),
             "created": .string(ended),
-            "run": .object([
-                "tool": .string(tool),
-                "version": .string(version),
-                "git_revision": gitRevision.map(JSONValue.string) ?? .null,
-                "command": .array(command.map(JSONValue.string)),
-                "scenario_file": scenarioFile.map(JSONValue.string) ?? .null,
-                "master_seed": .int(masterSeed),
-                "runs": .int(runs),
-                "threads": .int(threads),
-                "started": .string(started),
-                "ended": .string(ended),
-                "wall_seconds": .double(wallSeconds),
-            ]),
-            "scenario": scenario,
-            "resources": .array(tables.map(\.resource)),
-        ])
+            "run": .object(run),
+        ]
+        for (key, value) in inputs.entries { root[key] = value }
+        root["resources"] = .array(tables.map(\.resource))
+        return .object(root)
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import Synchronization
 
-/// A one-line progress display on standard error: runs done, ticks done,
+/// A one-line progress display on standard error: runs done (and failed),
 /// agent-steps per second and time left. Silent unless enabled (the CLI
 /// enables it only on a terminal and without `--quiet`). Safe to call from
 /// any thread; it redraws at most five times a second.
 public final class ProgressReporter: Sendable {
     private struct State {
         var runsDone = 0
+        var failed = 0
         var ticksDone = 0
         var agentSteps = 0.0
         var lastDraw: UInt64 = 0
@@ -20,10 +21,12 @@ public final class ProgressReporter: Sendable {
     private let startNanos: UInt64
     private let state = Mutex(State())
 
-    public init(totalRuns: Int, ticksPerRun: Int, enabled: Bool) {
+    /// `totalRuns` and `totalTicks` count what this invocation will run
+    /// (runs resumed from an earlier one are not counted).
+    public init(totalRuns: Int, totalTicks: Int, enabled: Bool) {
         self.enabled = enabled
         self.totalRuns = totalRuns
-        self.totalTicks = totalRuns * ticksPerRun
+        self.totalTicks = totalTicks
         startNanos = DispatchTime.now().uptimeNanoseconds
     }
 
@@ -37,10 +40,11 @@ public final class ProgressReporter: Sendable {
         if let line { emit(line) }
     }
 
-    public func runCompleted() {
+    public func runCompleted(failed: Bool = false) {
         guard enabled else { return }
         let line: String? = state.withLock { state in
             state.runsDone += 1
+            if failed { state.failed += 1 }
             return drawIfDue(&state, force: state.runsDone == totalRuns)
         }
         if let line { emit(line) }
@@ -62,7 +66,9 @@ public final class ProgressReporter: Sendable {
         let rate = elapsed > 0 ? state.agentSteps / elapsed : 0
         let remaining = state.ticksDone > 0 && totalTicks > state.ticksDone
             ? elapsed * Double(totalTicks - state.ticksDone) / Double(state.ticksDone) : 0
-        return "\r\u{1B}[Kruns \(state.runsDone)/\(totalRuns)  ticks \(state.ticksDone)/\(totalTicks)  "
+        let failed = state.failed > 0 ? " (\(state.failed) failed)" : ""
+        return "\r\u{1B}[Kruns \(state.runsDone)/\(totalRuns)\(failed)  "
+            + "\(formatRate(elapsed > 0 ? Double(state.runsDone) / elapsed : 0)) runs/s  "
             + "\(formatRate(rate)) agent-steps/s  ETA \(formatDuration(remaining))"
     }
 

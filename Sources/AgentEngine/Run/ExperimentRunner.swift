@@ -2,21 +2,15 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Runs a list of runs and streams their rows into one CSV table.
+/// Runs a list of runs in parallel and records each in a `RunStore`.
 ///
 /// With several runs, up to `threads` of them run at once, each on one
 /// thread; with fewer runs than threads, the spare threads go inside each
-/// run's tick. Each run streams its rows to a part file of its own; the
-/// parts are joined in run order at the end, so the table is the same
-/// whatever ran first, and memory stays flat in ticks and runs.
+/// run's tick. Each run streams its rows to part files of its own and is
+/// recorded when it finishes, so memory stays flat in ticks and runs, an
+/// interrupted experiment keeps every finished run, and the joined tables
+/// (`RunStore.join`) do not depend on which run finished first.
 public struct ExperimentRunner: Sendable {
-    /// Columns the runner writes before the model's own.
-    public static let identityColumns: [ColumnSpec] = [
-        ColumnSpec("replicate", .integer, "Replicate index, 0-based; with the seed it names the run's random streams."),
-        ColumnSpec("seed", .integer, "Master seed of the experiment."),
-        ColumnSpec("tick", .integer, unit: "month", "Tick; 0 is the initial state, then one row per month at its end."),
-    ]
-
     public let threads: Int
     public let chunkSize: Int
     /// Most runs held in memory at once (memory, not threads, may bound it).
@@ -28,116 +22,171 @@ public struct ExperimentRunner: Sendable {
         self.maxConcurrentRuns = Swift.max(1, maxConcurrentRuns)
     }
 
+    /// What a run that cannot be made does to the experiment.
+    public enum FailurePolicy: Sendable {
+        /// Record it as failed and go on (a sweep).
+        case record
+        /// Stop the experiment and throw (a single scenario's replicates).
+        case stop
+    }
+
     /// How threads are split between concurrent runs and each run's tick.
     public func plan(runCount: Int) -> (concurrentRuns: Int, threadsPerRun: Int) {
         let outer = Swift.max(1, Swift.min(threads, runCount, maxConcurrentRuns))
         return (outer, Swift.max(1, threads / outer))
     }
 
-    /// Runs every spec for `horizon` ticks and writes the table to `path`
-    /// (header, then each run's rows in `runs` order).
+    /// Runs every spec of `runs` and records it in `store`. Table 0 is the
+    /// model's time series (thinned to ticks that are multiples of `every`,
+    /// and the last); tables 1... are the model's extra tables. Every row
+    /// starts with the run's identity fields and the tick. Returns the
+    /// number of runs recorded as failed; an error writing output stops the
+    /// experiment and is thrown.
     public func run<Model: SteppedModel>(
         _ runs: [RunSpec],
-        horizon: Int,
-        modelColumns: [ColumnSpec],
-        tablePath: String,
-        extraTables: [TableOutput] = [],
+        store: RunStore,
+        extraTables: Int = 0,
+        every: Int = 1,
+        outcomes: [Outcome] = [],
+        onFailure: FailurePolicy,
         progress: ProgressReporter? = nil,
-        makeModel: @escaping @Sendable (RunSpec, ChunkedExecutor) throws -> Model
-    ) throws {
+        prepare: @escaping @Sendable (RunSpec, ChunkedExecutor) throws -> PreparedRun<Model>
+    ) throws -> Int {
+        let columns = outcomes.map { outcome -> Int in
+            guard let column = Model.timeseries.index(of: outcome.column) else {
+                preconditionFailure("outcome \(outcome.name) reads an unknown column \(outcome.column)")
+            }
+            return column
+        }
         let plan = plan(runCount: runs.count)
         let executor = ChunkedExecutor(threads: plan.threadsPerRun, chunkSize: chunkSize)
-        let partsFolder = (tablePath as NSString).deletingLastPathComponent + "/.parts"
-        do {
-            try FileManager.default.createDirectory(atPath: partsFolder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: partsFolder, reason: "cannot create (\(error.localizedDescription))")
-        }
-        let partPaths = runs.map { "\(partsFolder)/run-\($0.index).csv" }
-        let extraPartPaths = extraTables.indices.map { table in
-            runs.map { "\(partsFolder)/table-\(table)-run-\($0.index).csv" }
-        }
         let next = Atomic<Int>(0)
-        let failures = Mutex<[Int: any Error]>([:])
+        let failed = Atomic<Int>(0)
+        let firstError = Mutex<(position: Int, error: any Error)?>(nil)
+        let job = Job(store: store, tables: 1 + extraTables, every: Swift.max(1, every), outcomes: outcomes,
+                      outcomeColumns: columns, progress: progress)
 
         DispatchQueue.concurrentPerform(iterations: plan.concurrentRuns) { _ in
-            while true {
+            while !job.stopped.load(ordering: .relaxed) {
                 let position = next.add(1, ordering: .relaxed).oldValue
                 guard position < runs.count else { return }
                 do {
-                    try Self.execute(
-                        runs[position], horizon: horizon, executor: executor,
-                        partPath: partPaths[position], extraPartPaths: extraPartPaths.map { $0[position] },
-                        progress: progress, makeModel: makeModel)
+                    if try !job.execute(runs[position], executor: executor, prepare: prepare, onFailure: onFailure) {
+                        failed.add(1, ordering: .relaxed)
+                    }
                 } catch {
-                    failures.withLock { $0[position] = error }
+                    job.stopped.store(true, ordering: .relaxed)
+                    firstError.withLock { first in
+                        if first == nil || position < first!.position { first = (position, error) }
+                    }
                 }
             }
         }
-        if let first = failures.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
-        try Self.join(parts: partPaths, into: tablePath, columns: Self.identityColumns + modelColumns)
-        for (table, output) in extraTables.enumerated() {
-            try Self.join(parts: extraPartPaths[table], into: output.path, columns: Self.identityColumns + output.columns)
-        }
-        try? FileManager.default.removeItem(atPath: partsFolder)
+        if let first = firstError.withLock({ $0 }) { throw first.error }
+        return failed.load(ordering: .relaxed)
     }
 
-    private static func execute<Model: SteppedModel>(
-        _ spec: RunSpec, horizon: Int, executor: ChunkedExecutor, partPath: String, extraPartPaths: [String],
-        progress: ProgressReporter?, makeModel: (RunSpec, ChunkedExecutor) throws -> Model
-    ) throws {
-        var model = try makeModel(spec, executor)
-        let writer = try BufferedFileWriter(path: partPath)
-        let extraWriters = try extraPartPaths.map { path throws(OutputError) in try BufferedFileWriter(path: path) }
-        var identity = CSVRecord()
-        identity.append(spec.replicate)
-        identity.append(spec.seed)
-        func record(_ tick: Int) throws {
-            var row = identity
-            row.append(tick)
-            model.observe(into: &row)
-            try writer.write(bytes: row.bytes)
-            try writer.write(bytes: CSVRecord.lineEnd)
-            // The identity and tick fields start every extra row of the tick.
-            var start = identity
-            start.append(tick)
-            for (table, extra) in extraWriters.enumerated() {
-                for fields in model.extraRows(table: table, tick: tick) {
-                    try extra.write(bytes: start.bytes)
-                    if fields.fieldCount > 0 { try extra.write(bytes: Self.comma) }
-                    try extra.write(bytes: fields.bytes)
-                    try extra.write(bytes: CSVRecord.lineEnd)
+    private final class Job: Sendable {
+        let store: RunStore
+        let tables: Int
+        let every: Int
+        let outcomes: [Outcome]
+        let outcomeColumns: [Int]
+        let progress: ProgressReporter?
+        /// Set when an output error stops the experiment: runs in flight
+        /// stop at their next tick and are not recorded.
+        let stopped = Atomic<Bool>(false)
+
+        init(store: RunStore, tables: Int, every: Int, outcomes: [Outcome], outcomeColumns: [Int], progress: ProgressReporter?) {
+            self.store = store
+            self.tables = tables
+            self.every = every
+            self.outcomes = outcomes
+            self.outcomeColumns = outcomeColumns
+            self.progress = progress
+        }
+
+        /// Runs one spec and records it; false when it was recorded as failed.
+        func execute<Model: SteppedModel>(
+            _ spec: RunSpec, executor: ChunkedExecutor,
+            prepare: (RunSpec, ChunkedExecutor) throws -> PreparedRun<Model>, onFailure: FailurePolicy
+        ) throws -> Bool {
+            let started = DispatchTime.now().uptimeNanoseconds
+            var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+            let prepared: PreparedRun<Model>
+            do {
+                prepared = try prepare(spec, executor)
+            } catch let failure as RunFailure {
+                guard onFailure == .record else { throw failure }
+                try store.commit(RunRecord(index: spec.index, runID: "", status: .failed(failure.reason), wallSeconds: seconds,
+                                           outcomes: outcomes.map { _ in .nan }), tables: tables)
+                progress?.runCompleted(failed: true)
+                return false
+            }
+            let values = try step(prepared, spec: spec)
+            guard !stopped.load(ordering: .relaxed) else { return true }
+            try store.commit(RunRecord(index: spec.index, runID: prepared.runID, status: .ok, wallSeconds: seconds, outcomes: values),
+                             tables: tables)
+            progress?.runCompleted(failed: false)
+            return true
+        }
+
+        /// Steps the run through its horizon, writing its rows to temporary
+        /// part files; returns its outcomes.
+        private func step<Model: SteppedModel>(_ prepared: PreparedRun<Model>, spec: RunSpec) throws -> [Double] {
+            var model = prepared.model
+            let horizon = prepared.horizon
+            let writers = try (0..<tables).map { table throws(OutputError) in
+                try BufferedFileWriter(path: store.partPath(table: table, run: spec.index, temporary: true))
+            }
+            var accumulators = zip(outcomes, outcomeColumns).map { OutcomeAccumulator($0, column: $1, horizon: horizon) }
+            func record(_ tick: Int) throws {
+                var start = prepared.identity
+                start.append(tick)
+                let fields = Model.timeseries.values(model)
+                for k in accumulators.indices { accumulators[k].observe(tick: tick, fields) }
+                if tick % every == 0 || tick == horizon {
+                    var row = start
+                    for field in fields { row.append(field) }
+                    try writers[0].write(bytes: row.bytes)
+                    try writers[0].write(bytes: CSVRecord.lineEnd)
+                }
+                for table in 1..<Swift.max(1, tables) {
+                    for fields in model.extraRows(table: table - 1, tick: tick) {
+                        var row = start
+                        row.append(contentsOf: fields)
+                        try writers[table].write(bytes: row.bytes)
+                        try writers[table].write(bytes: CSVRecord.lineEnd)
+                    }
                 }
             }
-        }
-        try record(0)
-        if horizon > 0 {
-            for tick in 1...horizon {
-                model.step(tick: tick)
-                try record(tick)
-                progress?.tickCompleted(agentSteps: model.agentCount)
+            try record(0)
+            if horizon > 0 {
+                for tick in 1...horizon {
+                    if stopped.load(ordering: .relaxed) { break }
+                    model.step(tick: tick)
+                    try record(tick)
+                    progress?.tickCompleted(agentSteps: model.agentCount)
+                }
             }
+            for writer in writers { try writer.close() }
+            return accumulators.map(\.result)
         }
-        try writer.close()
-        for extra in extraWriters { try extra.close() }
-        progress?.runCompleted()
     }
+}
 
-    private static let comma = [UInt8(ascii: ",")]
+/// A run ready to step: the model in its initial state, its length, its id
+/// and the values of the identity columns that start each of its rows.
+public struct PreparedRun<Model: SteppedModel> {
+    public var model: Model
+    public let horizon: Int
+    public let runID: String
+    public let identity: CSVRecord
 
-    private static func join(parts: [String], into path: String, columns: [ColumnSpec]) throws {
-        let writer = try BufferedFileWriter(path: path)
-        try writer.write(bytes: CSVRecord.header(columns).bytes)
-        try writer.write(bytes: CSVRecord.lineEnd)
-        for part in parts {
-            guard let handle = FileHandle(forReadingAtPath: part) else {
-                throw OutputError(path: part, reason: "cannot reopen the run's rows")
-            }
-            defer { try? handle.close() }
-            while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
-                try writer.write(bytes: block)
-            }
-        }
-        try writer.close()
+    public init(model: Model, horizon: Int, runID: String, identity: CSVRecord) {
+        self.model = model
+        self.horizon = horizon
+        self.runID = runID
+        self.identity = identity
     }
 }

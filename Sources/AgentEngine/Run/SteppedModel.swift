@@ -12,11 +12,11 @@ public protocol SteppedModel: SendableMetatype {
     /// `tick` (ticks run 1...horizon; tick 0 is the initial state).
     mutating func step(tick: Int)
 
-    /// Appends this model's columns, describing the current state, to the
-    /// record (after the engine's identity columns).
-    func observe(into record: inout CSVRecord)
+    /// The columns of the model's time series (after the experiment's
+    /// identity columns and the tick), each read from the current state.
+    static var timeseries: ColumnTable<Self> { get }
 
-    /// Rows of extra table `table` (an index into the runner's `extraTables`)
+    /// Rows of extra table `table` (0-based: the experiment names how many)
     /// describing the current state at `tick`, each without the identity
     /// columns; empty when the table has nothing at this tick.
     func extraRows(table: Int, tick: Int) -> [CSVRecord]
@@ -24,18 +24,6 @@ public protocol SteppedModel: SendableMetatype {
 
 extension SteppedModel {
     public func extraRows(table: Int, tick: Int) -> [CSVRecord] { [] }
-}
-
-/// An extra table a run writes besides the main time series (e.g. a panel
-/// of individual agents).
-public struct TableOutput: Sendable {
-    public let path: String
-    public let columns: [ColumnSpec]
-
-    public init(path: String, columns: [ColumnSpec]) {
-        self.path = path
-        self.columns = columns
-    }
 }
 
 /// One run of an experiment: which parameter point, which replicate, which

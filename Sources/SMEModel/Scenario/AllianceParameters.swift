@@ -1,5 +1,3 @@
-import AgentEngine
-
 /// The four alliance types of de Man & Luvison (seed 001).
 public enum AllianceType: Int, CaseIterable, Sendable {
     case sharing, specialization, allocation, hybrid
@@ -92,93 +90,5 @@ public struct AllianceParameters: Sendable, Equatable {
                 spread: (sharing.spread + specialization.spread) / 2,
                 integration: (sharing.integration + specialization.integration) / 2)
         }
-    }
-}
-
-extension AllianceParameters {
-    static func decode(_ r: ObjectReader) -> AllianceParameters {
-        let d = AllianceParameters()
-        var a = AllianceParameters()
-        a.enabled = r.bool("enabled", default: d.enabled)
-        a.searchRate = r.number("search_rate", default: d.searchRate, in: 0...1)
-        a.matchmakingBoost = r.number("matchmaking_boost", default: d.matchmakingBoost, in: 0...1000)
-        a.profilePeakedness = r.number("profile_peakedness", default: d.profilePeakedness, in: 0.1...10)
-        let t = r.object("type_rule")
-        a.sharingSimilarity = t.number("sharing_similarity", default: d.sharingSimilarity, in: 0...1)
-        a.allocationSimilarity = t.number("allocation_similarity", default: d.allocationSimilarity, in: 0...1)
-        a.specializationSimilarity = t.number("specialization_similarity", default: d.specializationSimilarity, in: 0...1)
-        t.finish()
-        let p = r.object("phases")
-        a.conceptMonths = p.integer("concept_months", default: d.conceptMonths, in: 1...600)
-        a.foundationMonths = p.integer("foundation_months", default: d.foundationMonths, in: 1...600)
-        a.developmentMonths = p.integer("development_months", default: d.developmentMonths, in: 1...600)
-        a.operationMonths = p.integer("operation_months", default: d.operationMonths, in: 1...6000)
-        a.conceptDrop = p.number("concept_drop", default: d.conceptDrop, in: 0...1)
-        a.foundationFallback = p.number("foundation_fallback", default: d.foundationFallback, in: 0...1)
-        p.finish()
-        let tr = r.object("trust")
-        a.initialTrust = tr.number("initial", default: d.initialTrust, in: 0...1)
-        a.trustGain = tr.number("gain", default: d.trustGain, in: 0...1)
-        a.commitmentErosion = tr.number("commitment_erosion", default: d.commitmentErosion, in: 0...10)
-        a.failureRate = tr.number("failure_rate", default: d.failureRate, in: 0...1)
-        a.commitmentSpread = tr.number("commitment_spread", default: d.commitmentSpread, in: 0...1)
-        tr.finish()
-        a.learningRate = r.number("learning_rate", default: d.learningRate, in: 0...1)
-        a.reintegrationEfficiency = r.number("reintegration_efficiency", default: d.reintegrationEfficiency, in: 0...1)
-        a.relationshipGrowth = r.number("relationship_growth", default: d.relationshipGrowth, in: 0...1)
-        a.riskPooling = r.number("risk_pooling", default: d.riskPooling, in: 0...1)
-        func typeParameters(_ key: String, _ fallback: AllianceTypeParameters) -> AllianceTypeParameters {
-            let o = r.object(key)
-            let value = AllianceTypeParameters(
-                value: o.number("value", default: fallback.value, in: 0...10),
-                spread: o.number("spread", default: fallback.spread, in: 0...10),
-                integration: o.number("integration", default: fallback.integration, in: 0...10))
-            o.finish()
-            return value
-        }
-        a.sharing = typeParameters("sharing", d.sharing)
-        a.specialization = typeParameters("specialization", d.specialization)
-        a.allocation = typeParameters("allocation", d.allocation)
-        r.finish()
-        return a
-    }
-
-    var json: JSONValue {
-        func type(_ t: AllianceTypeParameters) -> JSONValue {
-            .object(["value": .double(t.value), "spread": .double(t.spread), "integration": .double(t.integration)])
-        }
-        return .object([
-            "enabled": .bool(enabled),
-            "search_rate": .double(searchRate),
-            "matchmaking_boost": .double(matchmakingBoost),
-            "profile_peakedness": .double(profilePeakedness),
-            "type_rule": .object([
-                "sharing_similarity": .double(sharingSimilarity),
-                "allocation_similarity": .double(allocationSimilarity),
-                "specialization_similarity": .double(specializationSimilarity),
-            ]),
-            "phases": .object([
-                "concept_months": .int(conceptMonths),
-                "foundation_months": .int(foundationMonths),
-                "development_months": .int(developmentMonths),
-                "operation_months": .int(operationMonths),
-                "concept_drop": .double(conceptDrop),
-                "foundation_fallback": .double(foundationFallback),
-            ]),
-            "trust": .object([
-                "initial": .double(initialTrust),
-                "gain": .double(trustGain),
-                "commitment_erosion": .double(commitmentErosion),
-                "failure_rate": .double(failureRate),
-                "commitment_spread": .double(commitmentSpread),
-            ]),
-            "learning_rate": .double(learningRate),
-            "reintegration_efficiency": .double(reintegrationEfficiency),
-            "relationship_growth": .double(relationshipGrowth),
-            "risk_pooling": .double(riskPooling),
-            "sharing": type(sharing),
-            "specialization": type(specialization),
-            "allocation": type(allocation),
-        ])
     }
 }

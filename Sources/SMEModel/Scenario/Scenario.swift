@@ -45,16 +45,9 @@ public struct Scenario: Sendable, Equatable {
     }
 }
 
-/// A named category of firms and the share of the population in it.
-public struct Category: Sendable, Equatable {
-    public var name: String
-    public var share: Double
-
-    public init(_ name: String, _ share: Double) {
-        self.name = name
-        self.share = share
-    }
-}
+/// A named category of firms (a sub-sector, a province) and its share of
+/// the population.
+public typealias Category = NamedShare
 
 /// The SME population.
 public struct FirmParameters: Sendable, Equatable {

@@ -1,0 +1,206 @@
+import Foundation
+import Synchronization
+
+/// Where an experiment keeps finished runs until its tables are joined:
+/// each run's rows in part files of its own, and a journal with one line
+/// per finished run.
+///
+/// A run is recorded atomically: its part files are written under
+/// temporary names, renamed into place, and only then is its journal line
+/// appended (one `write` of one line). A run with no journal line did not
+/// happen, whatever part files it left; so an experiment killed at any
+/// moment resumes by redoing exactly the runs the journal lacks. Joining
+/// copies the parts in run order, so the tables are the same whatever
+/// order the runs finished in, and records each run's block of bytes so a
+/// later join (after retrying failed runs) can merge without re-parsing.
+public final class RunStore: Sendable {
+    public let folder: String
+    private let partsFolder: String
+    private let journalPath: String
+    private let journal: Mutex<Int32>
+
+    /// Opens (creating when needed) the store in `folder`; a journal line
+    /// torn by a crash is cut off.
+    public init(folder: String) throws(OutputError) {
+        self.folder = folder
+        partsFolder = folder + "/parts"
+        journalPath = folder + "/journal.jsonl"
+        do {
+            try FileManager.default.createDirectory(atPath: partsFolder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: partsFolder, reason: "cannot create (\(error.localizedDescription))")
+        }
+        try Self.cutTornLine(journalPath)
+        let descriptor = open(journalPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        if descriptor < 0 { throw OutputError.fromErrno(journalPath, "opening the run journal") }
+        journal = Mutex(descriptor)
+    }
+
+    deinit {
+        journal.withLock { descriptor in
+            if descriptor >= 0 { _ = close(descriptor) }
+        }
+    }
+
+    /// The part file of `table` for run `run`; `.tmp` while being written.
+    public func partPath(table: Int, run: Int, temporary: Bool = false) -> String {
+        "\(partsFolder)/t\(table)-r\(run).csv" + (temporary ? ".tmp" : "")
+    }
+
+    /// Records a finished run: moves its temporary parts of `tables` tables
+    /// into place (when it is ok), then appends its journal line.
+    public func commit(_ record: RunRecord, tables: Int) throws(OutputError) {
+        if record.status == .ok {
+            for table in 0..<tables {
+                let from = partPath(table: table, run: record.index, temporary: true)
+                if rename(from, partPath(table: table, run: record.index)) != 0 {
+                    throw OutputError.fromErrno(from, "renaming the run's rows into place")
+                }
+            }
+        }
+        let line = Array((record.json.compact() + "\n").utf8)
+        try journal.withLock { descriptor throws(OutputError) in
+            let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written != line.count { throw OutputError.fromErrno(journalPath, "appending to the run journal") }
+        }
+    }
+
+    /// The last record of every run in the journal.
+    public func records() throws(OutputError) -> [Int: RunRecord] {
+        guard let data = FileManager.default.contents(atPath: journalPath) else { return [:] }
+        var records: [Int: RunRecord] = [:]
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            guard let value = try? JSONParser.parse(Array(line)), let record = RunRecord(json: value) else {
+                throw OutputError(path: journalPath, reason: "a line of the run journal cannot be read; the experiment folder was changed by hand")
+            }
+            records[record.index] = record
+        }
+        return records
+    }
+
+    /// Removes part files left by runs that never reached the journal.
+    public func removeUnrecordedParts(recorded: Set<Int>) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: partsFolder)) ?? []
+        for name in names {
+            let run = name.range(of: "-r").flatMap { Int(name[$0.upperBound...].prefix { $0.isNumber }) }
+            if name.hasSuffix(".tmp") || run.map({ !recorded.contains($0) }) ?? true {
+                try? FileManager.default.removeItem(atPath: "\(partsFolder)/\(name)")
+            }
+        }
+    }
+
+    /// Removes every part file (once the tables they went into are in place).
+    public func removeParts() {
+        try? FileManager.default.removeItem(atPath: partsFolder)
+    }
+
+    /// Writes `header` and then, for each run of `runs` in order, its rows of
+    /// `table`: from its part file, or else from `previous` (an earlier join
+    /// of the same table and its block list). Writes the block list of the
+    /// new table to `blocks`.
+    public func join(
+        table: Int, runs: [Int], header: CSVRecord, into path: String, blocks: String,
+        previous: (table: String, blocks: String)? = nil
+    ) throws(OutputError) {
+        let earlier = try previous.map { previous throws(OutputError) in try BlockList(reading: previous.blocks) }
+        let writer = try BufferedFileWriter(path: path)
+        try writer.write(bytes: header.bytes)
+        try writer.write(bytes: CSVRecord.lineEnd)
+        var list = BlockList(headerBytes: header.bytes.count + CSVRecord.lineEnd.count)
+        let source = try previous.map { previous throws(OutputError) in
+            guard let handle = FileHandle(forReadingAtPath: previous.table) else {
+                throw OutputError(path: previous.table, reason: "cannot reopen the earlier table")
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: previous.table)[.size] as? Int) ?? -1
+            guard size == earlier?.end else {
+                throw OutputError(path: previous.table, reason: "does not match its block list (was it changed, or was an earlier finish interrupted?); start the experiment over with --force")
+            }
+            return handle
+        }
+        defer { try? source?.close() }
+        for run in runs {
+            let part = partPath(table: table, run: run)
+            var bytes = 0
+            if let handle = FileHandle(forReadingAtPath: part) {
+                defer { try? handle.close() }
+                bytes = try copy(from: handle, count: nil, path: part, to: writer)
+            } else if let source, let block = earlier?.blocks[run] {
+                do { try source.seek(toOffset: UInt64(block.offset)) } catch {
+                    throw OutputError(path: previous?.table ?? path, reason: "cannot read the earlier table (\(error.localizedDescription))")
+                }
+                bytes = try copy(from: source, count: block.length, path: previous?.table ?? path, to: writer)
+            }
+            if bytes > 0 { list.append(run: run, length: bytes) }
+        }
+        try writer.close()
+        try list.write(to: blocks)
+    }
+
+    private func copy(from handle: FileHandle, count: Int?, path: String, to writer: BufferedFileWriter) throws(OutputError) -> Int {
+        var copied = 0
+        while count.map({ copied < $0 }) ?? true {
+            let want = Swift.min(1 << 20, (count ?? Int.max) - copied)
+            let block: Data
+            do { block = try handle.read(upToCount: want) ?? Data() } catch {
+                throw OutputError(path: path, reason: "cannot read (\(error.localizedDescription))")
+            }
+            if block.isEmpty { break }
+            try writer.write(bytes: block)
+            copied += block.count
+        }
+        if let count, copied != count { throw OutputError(path: path, reason: "is shorter than its block list says") }
+        return copied
+    }
+
+    private static func cutTornLine(_ path: String) throws(OutputError) {
+        guard let data = FileManager.default.contents(atPath: path), let last = data.last, last != UInt8(ascii: "\n") else { return }
+        let keep = data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        if truncate(path, off_t(keep)) != 0 { throw OutputError.fromErrno(path, "cutting a torn journal line") }
+    }
+}
+
+/// Where each run's rows sit in a joined table: the header's length, then
+/// one line per run, "run length".
+struct BlockList {
+    var headerBytes: Int
+    var blocks: [Int: (offset: Int, length: Int)] = [:]
+    private var order: [Int] = []
+    /// The table's size: the header and every block.
+    private(set) var end: Int
+
+    init(headerBytes: Int) {
+        self.headerBytes = headerBytes
+        end = headerBytes
+    }
+
+    init(reading path: String) throws(OutputError) {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw OutputError(path: path, reason: "cannot read the block list of an earlier table")
+        }
+        let lines = text.split(separator: "\n")
+        guard let first = lines.first, let header = Int(first) else {
+            throw OutputError(path: path, reason: "is not a block list")
+        }
+        self.init(headerBytes: header)
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: " ")
+            guard fields.count == 2, let run = Int(fields[0]), let length = Int(fields[1]) else {
+                throw OutputError(path: path, reason: "is not a block list")
+            }
+            append(run: run, length: length)
+        }
+    }
+
+    mutating func append(run: Int, length: Int) {
+        blocks[run] = (end, length)
+        order.append(run)
+        end += length
+    }
+
+    func write(to path: String) throws(OutputError) {
+        let writer = try BufferedFileWriter(path: path)
+        try writer.write("\(headerBytes)\n")
+        for run in order { try writer.write("\(run) \(blocks[run]?.length ?? 0)\n") }
+        try writer.close()
+    }
+}

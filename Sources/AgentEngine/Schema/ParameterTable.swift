@@ -1,0 +1,80 @@
+import Foundation
+
+/// The schema as documentation: a Markdown table for the project's docs
+/// (which a test keeps equal to the committed copies) and a plain listing
+/// for the terminal. Both are generated, never written by hand.
+extension ParameterSchema {
+    /// Key, meaning, unit, default, allowed values and evidence of every key
+    /// (optionally only those under `prefix`), then the defaults of share
+    /// maps and the rules between keys.
+    public func markdownTable() -> String {
+        var lines = [
+            "| key | meaning | unit | default | allowed | evidence |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for parameter in parameters {
+            let cells = [
+                "`\(parameter.path)`", parameter.meaning, parameter.unit, defaultText(parameter),
+                parameter.domain.allowed, parameter.evidence.markdown,
+            ]
+            lines.append("| " + cells.map(escapeCell).joined(separator: " | ") + " |")
+        }
+        let shareMaps = parameters.filter { if case .shares = $0.domain { return true } else { return false } }
+        if !shareMaps.isEmpty {
+            lines.append("")
+            for parameter in shareMaps {
+                lines.append("Default `\(parameter.path)`: " + shareList(parameter) + ".")
+                lines.append("")
+            }
+            lines.removeLast()
+        }
+        if !rules.isEmpty {
+            lines.append("")
+            lines.append("Rules between keys (checked after every key is read; a sweep point that breaks one is recorded as a failed run):")
+            lines.append("")
+            for rule in rules { lines.append("- \(rule.statement)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One block per key (under `prefix` when given): path, default,
+    /// allowed values and unit on one line, the meaning and evidence below.
+    public func listing(under prefix: String? = nil) -> String {
+        var out = ""
+        for parameter in parameters {
+            if let prefix, !(parameter.path == prefix || parameter.path.hasPrefix(prefix + ".")) { continue }
+            var head = "\(parameter.path) = \(defaultText(parameter).replacingOccurrences(of: "`", with: ""))"
+            head += "   allowed: \(parameter.domain.allowed.replacingOccurrences(of: "`", with: ""))"
+            if !parameter.unit.isEmpty { head += "   unit: \(parameter.unit)" }
+            out += head + "\n    " + parameter.meaning + "\n    evidence: "
+                + parameter.evidence.markdown.replacingOccurrences(of: "*", with: "") + "\n"
+        }
+        return out
+    }
+
+    /// The default as the documentation shows it.
+    public func defaultText(_ parameter: Parameter<Root>) -> String {
+        if let note = parameter.defaultNote { return note }
+        let value = parameter.encode(defaults)
+        switch value {
+        case .number(let number): return number.doubleValue.map(documentNumber) ?? number.text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .string(let text):
+            return text.count > 40 ? "(\(text.split(separator: " ").count) words)" : "`\"\(text)\"`"
+        case .object(let object): return "\(object.entries.count) entries (below)"
+        default: return value.kindDescription
+        }
+    }
+
+    private func shareList(_ parameter: Parameter<Root>) -> String {
+        guard case .object(let object) = parameter.encode(defaults) else { return "" }
+        return object.entries.map { entry in
+            guard case .number(let number) = entry.value else { return "`\(entry.key)`" }
+            return "`\(entry.key)` \(number.text)"
+        }.joined(separator: ", ")
+    }
+
+    private func escapeCell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,126 @@
+import AgentEngine
+
+extension SMESimulation {
+    /// The model's columns of `timeseries.csv` (after the experiment's
+    /// identity columns and the tick), each with how it is read from the
+    /// state at the end of a tick: the one list the header, the manifest,
+    /// every row and every sweep outcome come from.
+    public static let timeseries = ColumnTable<SMESimulation>(
+        populationColumns + dimensionColumns + economyColumns + innovationColumns + allianceColumns)
+
+    typealias Reading = Column<SMESimulation>
+
+    static let populationColumns: [Reading] = [
+        .integer("firms", unit: "firms", "Firms in the population, living or exited.") { $0.population.count },
+        .integer("firms_alive", unit: "firms", "Firms still trading at the end of the tick.") { $0.metrics.alive },
+        .integer("members", unit: "firms", "Living platform members at the end of the tick.") { $0.metrics.members },
+        .number("member_share", unit: "fraction", "members / firms_alive.") { s in
+            s.metrics.alive > 0 ? Double(s.metrics.members) / Double(s.metrics.alive) : 0
+        },
+        .integer("joins", unit: "firms", "Firms that joined the platform during the tick.") { $0.joins },
+        .integer("leaves", unit: "firms",
+                 "Members that left the platform during the tick (behavioural mode: a run of negative platform margin, or the platform closing).") { $0.leaves },
+        .integer("exits", unit: "firms", "Firms that exited during the tick after distress_months of negative cash.") { $0.metrics.exits },
+        .integer("entries", unit: "firms", "New firms that took the place of exited ones during the tick.") { $0.entries },
+    ]
+
+    /// Per dimension: means over living firms, members and non-members, and
+    /// percentiles; missing (empty) without the economy.
+    static let dimensionColumns: [Reading] = Dimension.allCases.flatMap { d -> [Reading] in
+        let k = d.rawValue
+        return [
+            .number("\(d.key)_mean", unit: "index 0-1", "Mean \(d.key) dimension of living firms; empty when there are none.") { s in
+                s.dimensionMean(k, members: s.metrics.memberSums[k], nonMembers: s.metrics.nonMemberSums[k], count: s.metrics.alive)
+            },
+            .number("\(d.key)_mean_members", unit: "index 0-1", "Mean \(d.key) dimension of living members; empty when there are none.") { s in
+                s.dimensionMean(k, members: s.metrics.memberSums[k], nonMembers: 0, count: s.metrics.members)
+            },
+            .number("\(d.key)_mean_nonmembers", unit: "index 0-1", "Mean \(d.key) dimension of living non-members; empty when there are none.") { s in
+                s.dimensionMean(k, members: 0, nonMembers: s.metrics.nonMemberSums[k], count: s.metrics.alive - s.metrics.members)
+            },
+        ] + [(10, 0.1), (50, 0.5), (90, 0.9)].map { percent, q in
+            .number("\(d.key)_p\(percent)", unit: "index 0-1",
+                    "\(percent)th percentile of the \(d.key) dimension over living firms (resolution 0.001).") { s in
+                s.scenario.economy ? s.metrics.quantile(k, q) : .nan
+            }
+        }
+    }
+
+    /// The mean of dimension `k` over `count` firms whose sums are given;
+    /// missing without the economy or without firms.
+    func dimensionMean(_ k: Int, members: Double, nonMembers: Double, count: Int) -> Double {
+        scenario.economy && count > 0 ? (members + nonMembers) / Double(count) : .nan
+    }
+
+    static let economyColumns: [Reading] = [
+        .number("revenue_local", unit: "EUR/month", "Sales of all firms in their own province's market.") { $0.metrics.revenueLocal },
+        .number("revenue_online", unit: "EUR/month", "Sales of members through the platform's online market.") { $0.metrics.revenueOnline },
+        .number("online_share", unit: "fraction", "revenue_online / (revenue_local + revenue_online); empty when there are no sales.") { s in
+            let sales = s.metrics.revenueLocal + s.metrics.revenueOnline
+            return sales > 0 ? s.metrics.revenueOnline / sales : .nan
+        },
+        .number("logistics_cost_per_order", unit: "EUR/order",
+                "Logistics cost of all firms over their orders (sales / market.online.order_value); empty when there are no orders.") { s in
+            s.metrics.orders > 0 ? s.metrics.logistics / s.metrics.orders : .nan
+        },
+        .number("waste_share", unit: "fraction",
+                "Value of unsold production (waste) over production cost, all firms; empty when nothing is produced.") { s in
+            s.metrics.production > 0 ? s.metrics.waste / s.metrics.production : .nan
+        },
+        .number("platform_cash", unit: "EUR", "The platform's cash at the end of the tick.") { $0.platformState.cash },
+        .boolean("platform_open", "1 while the platform operates; 0 once closed (or with platform.enabled false).") { $0.platformState.open },
+        .number("platform_volume", unit: "EUR/month", "Online sales through the platform during the tick.") { $0.platformState.volume },
+        .number("online_consumers", unit: "consumers", "Consumers the platform reaches.") { s in
+            s.scenario.platform.enabled ? s.marketState.consumers : 0
+        },
+        .number("analytics_quality", unit: "index 0-1", "Quality of the platform's sales analytics.") { s in
+            s.scenario.platform.enabled ? s.platformState.analyticsQuality : 0
+        },
+    ]
+
+    static let innovationColumns: [Reading] = [
+        .integer("bmi_initiatives", unit: "initiatives", "Business model innovation initiatives started during the tick.") { s in
+            s.metrics.initiatives.reduce(0, +)
+        },
+    ] + BuildingBlock.allCases.map { block in
+        .integer("bmi_initiatives_\(block.key)", unit: "initiatives",
+                 "Initiatives on the \(block.key.replacingOccurrences(of: "_", with: " ")) building block (Lindgren).") { s in
+            s.metrics.initiatives[block.rawValue]
+        }
+    } + [
+        .number("bmi_success_rate", unit: "fraction", "Successful initiatives / initiatives started during the tick; empty when none started.") { s in
+            let started = s.metrics.initiatives.reduce(0, +)
+            return started > 0 ? Double(s.metrics.successes) / Double(started) : .nan
+        },
+        .number("online_sales_gini", unit: "index 0-1", "Gini coefficient of online sales among living members (0 when there are none).") { s in
+            s.metrics.onlineGini
+        },
+    ]
+
+    static let allianceColumns: [Reading] = AllianceType.allCases.map { type in
+        .integer("alliances_active_\(type.key)", unit: "alliances", "Active \(type.key) alliances at the end of the tick.") { s in
+            s.allianceTally.byType[type.rawValue]
+        }
+    } + AlliancePhase.allCases.map { phase in
+        .integer("alliances_\(phase.key)", unit: "alliances", "Active alliances in the \(phase.key) phase at the end of the tick.") { s in
+            s.allianceTally.byPhase[phase.rawValue]
+        }
+    } + [
+        .integer("alliances_formed", unit: "alliances", "Alliances formed during the tick.") { $0.allianceTally.formed },
+        .integer("alliances_fell_back", unit: "alliances",
+                 "Alliances dropped at concept or fallen back at foundation (partners return to search).") { $0.allianceTally.fellBack },
+        .integer("alliances_failed", unit: "alliances", "Alliances that failed unplanned (falling trust, or a partner exited).") { $0.allianceTally.failed },
+        .integer("alliances_ended_planned", unit: "alliances", "Alliances that reached their planned end.") { $0.allianceTally.endedPlanned },
+        .number("alliance_value_created", unit: "EUR/month", "Value created by operating alliances during the tick.") { $0.allianceTally.valueCreated },
+    ]
+
+    /// The outcomes `runs.csv` holds when an experiment names none.
+    public static let defaultOutcomes: [Outcome] = [
+        Outcome("member_share_final", column: "member_share", .final),
+        Outcome("firms_alive_final", column: "firms_alive", .final),
+        Outcome("exits_total", column: "exits", .sum),
+    ] + Dimension.allCases.map { Outcome("\($0.key)_mean_final", column: "\($0.key)_mean", .final) } + [
+        Outcome("revenue_online_final", column: "revenue_online", .final),
+        Outcome("platform_cash_final", column: "platform_cash", .final),
+    ]
+}

@@ -1,0 +1,71 @@
+import AgentEngine
+
+extension Scenario {
+    /// `alliances.*`: partnerships between firms (MODEL.md §7 "Alliances";
+    /// seeds 000, 001, 004).
+    static let allianceKeys: [Key] = {
+        let phases = Evidence.illustrative("seed 000's phases; seed 004's failure modes (culture, fit)")
+        let trust = Evidence.illustrative("seed 004 (trust, unequal commitment)")
+        let typeRule = Evidence.calibrated("seed 001's survey of 142 alliances: specialization 45 %, allocation 22 %, sharing 21 %, the rest mixed")
+        var keys: [Key] = [
+            .flag("alliances.enabled", \.alliances.enabled, "`false` switches partnerships off (ablation).", .setting("switch")),
+            .number("alliances.search_rate", \.alliances.searchRate, 0...1, unit: "per month",
+                    "Chance a month that a free firm looks for a partner, at relationship 0.5; it scales with (0.5 + relationship).",
+                    .illustrative("most alliances form through the platform (seed 002)")),
+            .number("alliances.matchmaking_boost", \.alliances.matchmakingBoost, 0...1000, unit: "×",
+                    "Members search this many times as often, through the platform's matchmaking, among all members of the region; others among the firms of their province.",
+                    .illustrative("seed 002: \"through ITsGOOD we were able to engage in new operations\"")),
+            .number("alliances.profile_peakedness", \.alliances.profilePeakedness, 0.1...10,
+                    "Peakedness of the value-chain stage profiles (production, processing, distribution, marketing): each strength is u^this.", typeRule),
+            .number("alliances.type_rule.sharing_similarity", \.alliances.sharingSimilarity, 0...1, unit: "cosine",
+                    "Sharing: least cosine similarity of the partners' profiles, on the same dominant stage.", typeRule),
+            .number("alliances.type_rule.allocation_similarity", \.alliances.allocationSimilarity, 0...1, unit: "cosine",
+                    "Allocation: least similarity, on adjacent dominant stages.", typeRule),
+            .number("alliances.type_rule.specialization_similarity", \.alliances.specializationSimilarity, 0...1, unit: "cosine",
+                    "Specialization: similarity below this (complementary profiles).", typeRule),
+            .integer("alliances.phases.concept_months", \.alliances.conceptMonths, 1...600, unit: "months", "Duration of the concept phase.", phases),
+            .integer("alliances.phases.foundation_months", \.alliances.foundationMonths, 1...600, unit: "months", "Duration of the foundation phase.", phases),
+            .integer("alliances.phases.development_months", \.alliances.developmentMonths, 1...600, unit: "months", "Duration of the development phase.", phases),
+            .integer("alliances.phases.operation_months", \.alliances.operationMonths, 1...6_000, unit: "months",
+                     "Planned duration of the operation phase.", phases),
+            .number("alliances.phases.concept_drop", \.alliances.conceptDrop, 0...1, unit: "probability",
+                    "Chance the business case is dropped at the end of concept.", phases),
+            .number("alliances.phases.foundation_fallback", \.alliances.foundationFallback, 0...1, unit: "probability",
+                    "Chance of falling back at the end of foundation for wholly incompatible partners (scaled by 1 − compatibility).", phases),
+            .number("alliances.trust.initial", \.alliances.initialTrust, 0...1, unit: "index 0–1", "Trust when an alliance forms.", trust),
+            .number("alliances.trust.gain", \.alliances.trustGain, 0...1, unit: "per month", "Monthly gain of trust.", trust),
+            .number("alliances.trust.commitment_erosion", \.alliances.commitmentErosion, 0...10,
+                    "Monthly erosion of trust per unit of unequal commitment.", trust),
+            .number("alliances.trust.failure_rate", \.alliances.failureRate, 0...1, unit: "per month",
+                    "Monthly chance of failure at zero trust (it falls with the square of trust).", trust),
+            .number("alliances.trust.commitment_spread", \.alliances.commitmentSpread, 0...1,
+                    "Partners commit uniformly between 1 − this and 1 of what they could.", trust),
+            .number("alliances.learning_rate", \.alliances.learningRate, 0...1, unit: "per month",
+                    "Knowledge an alliance builds a month while developing and operating.", .illustrative("seed 000")),
+            .number("alliances.reintegration_efficiency", \.alliances.reintegrationEfficiency, 0...1, unit: "share",
+                    "Share of what an alliance built that each partner reintegrates at its end.",
+                    .illustrative("seed 000: firms \"often struggle to spread the lessons\"")),
+            .number("alliances.relationship_growth", \.alliances.relationshipGrowth, 0...1, unit: "per month",
+                    "Partners' monthly relationship growth while the alliance is active.", .illustrative()),
+            .number("alliances.risk_pooling", \.alliances.riskPooling, 0...1, unit: "share",
+                    "Allocation: share of the partners' profit difference pooled each month.", .illustrative("seed 001: risk")),
+        ]
+        typealias Number = WritableKeyPath<Scenario, Double> & Sendable
+        let types: [(name: String, value: Number, spread: Number, integration: Number, why: String)] = [
+            ("sharing", \.alliances.sharing.value, \.alliances.sharing.spread, \.alliances.sharing.integration, "scale: predictable, integration high"),
+            ("specialization", \.alliances.specialization.value, \.alliances.specialization.spread, \.alliances.specialization.integration,
+             "skill: uncertain, integration low"),
+            ("allocation", \.alliances.allocation.value, \.alliances.allocation.spread, \.alliances.allocation.integration,
+             "risk: lower variance, integration focused"),
+        ]
+        for t in types {
+            let evidence = Evidence.illustrative("seed 001: \(t.why)")
+            keys.append(.number("alliances.\(t.name).value", t.value, 0...10, unit: "share of committed capacity",
+                                "Monthly value a \(t.name) alliance creates.", evidence))
+            keys.append(.number("alliances.\(t.name).spread", t.spread, 0...10, unit: "relative sd", "Relative spread of that value.", evidence))
+            keys.append(.number("alliances.\(t.name).integration", t.integration, 0...10, unit: "share of capacity",
+                                "Each partner's monthly integration cost in a \(t.name) alliance.", evidence))
+        }
+        return keys
+    }()
+}

@@ -1,0 +1,48 @@
+import AgentEngine
+
+extension Scenario {
+    /// `platform.*`: the platform's services, prices and accounts (MODEL.md
+    /// §2 "Platform", §7 "Platform").
+    static let platformKeys: [Key] = [
+        .flag("platform.enabled", \.platform.enabled, "`false`: no platform at all (the counterfactual).", .setting("switch")),
+        .flag("platform.services.market_access", \.platform.services.marketAccess,
+              "The online market (switch off for ablation).", .setting("switch")),
+        .flag("platform.services.analytics", \.platform.services.analytics, "Sales analytics for members.", .setting("switch")),
+        .flag("platform.services.shared_logistics", \.platform.services.sharedLogistics,
+              "The shared logistics network for members' online orders.", .setting("switch")),
+        .flag("platform.services.inventory_management", \.platform.services.inventoryManagement,
+              "Inventory management (cuts waste).", .setting("switch")),
+        .flag("platform.services.training", \.platform.services.training, "Training and events for members.", .setting("switch")),
+        .number("platform.commission", \.platform.commission, 0...1, unit: "share of online sales",
+                "Commission on members' online sales.", .source("marketplace commissions 8–15 % (e.g. grocery referral fees)")),
+        .number("platform.monthly_fee", \.platform.monthlyFee, 0...1_000_000_000, unit: "EUR/month", "Member's monthly fee.", .illustrative()),
+        .number("platform.onboarding_cost", \.platform.onboardingCost, 0...1_000_000_000, unit: "EUR",
+                "One-off cost a joining firm pays.", .illustrative()),
+        .number("platform.member_effort", \.platform.memberEffort, 0...1_000_000_000, unit: "EUR/month",
+                "A member's own monthly cost of running the online channel (listings, packing, customer messages).",
+                .calibrated("a member share of 15–20 % in year 10")),
+        .number("platform.curation.min_sustainability", \.platform.curationMinSustainability, 0...1, unit: "index 0–1",
+                "Curation: least sustainability a firm needs to be admitted.", .illustrative("ITsGOOD admits local producers (seed 002)")),
+        .number("platform.logistics.start", \.platform.logisticsStart, 0...1, unit: "share of revenue shipped",
+                "Cost of the shared network with no volume.", .illustrative("economies of scale")),
+        .number("platform.logistics.floor", \.platform.logisticsFloor, 0...1, unit: "share of revenue shipped",
+                "Cost of the shared network at full scale.", .illustrative("economies of scale")),
+        .number("platform.logistics.half_orders_per_firm", \.platform.logisticsHalfOrdersPerFirm, 0.000001...1_000_000, unit: "orders/month per firm",
+                "Monthly orders per population firm at which the shared cost is halfway from start to floor.", .illustrative()),
+        .number("platform.inventory_waste_cut", \.platform.inventoryWasteCut, 0...1, unit: "share of waste",
+                "Largest relative cut of waste by inventory management.", .illustrative()),
+        .number("platform.analytics_quality", \.platform.analyticsQuality, 0...1, unit: "index 0–1", "Quality of sales analytics at founding.", .illustrative()),
+        .number("platform.fixed_cost_per_firm", \.platform.fixedCostPerFirm, 0...1_000_000_000, unit: "EUR/month per firm",
+                "The platform's fixed cost, per population firm.", .illustrative()),
+        .number("platform.cost_per_order", \.platform.costPerOrder, 0...1_000_000_000, unit: "EUR/order",
+                "The platform's cost per online order.", .illustrative()),
+        .number("platform.initial_cash_per_firm", \.platform.initialCashPerFirm, 0...1_000_000_000, unit: "EUR per firm",
+                "The platform's starting cash, per population firm.", .illustrative()),
+        .number("platform.reinvest_share", \.platform.reinvestShare, 0...1, unit: "share of profit",
+                "Share of a monthly profit reinvested in analytics.", .illustrative()),
+        .number("platform.analytics_half_investment_per_firm", \.platform.analyticsHalfInvestmentPerFirm, 0.000001...1_000_000_000, unit: "EUR per firm",
+                "Cumulative reinvestment per population firm that closes half the gap to perfect analytics.", .illustrative()),
+        .integer("platform.closure_months", \.platform.closureMonths, 1...600, unit: "months",
+                 "Consecutive months of negative cash after which the platform closes.", .illustrative()),
+    ]
+}

@@ -1,0 +1,310 @@
+import AgentEngine
+import Foundation
+import SMEModel
+
+/// A sweep file read and checked: the base scenario (file or inline, with
+/// `set` and `--set` applied), the swept keys and their values, the
+/// design, replicates, seeds and outcomes.
+struct SweepSetup {
+    let file: String
+    let name: String
+    let description: String
+    /// The scenario file as the sweep names it (nil: inline or the default).
+    let scenarioFile: String?
+    /// The base scenario document, every override applied.
+    let baseDocument: JSONValue
+    let base: Scenario
+    /// The sweep file's `set`, then the command line's, in the order applied
+    /// (a later one for the same key wins).
+    let set: [(path: String, value: JSONValue)]
+    let plan: SweepPlan
+
+    /// The resolved sweep, as the manifest records it.
+    var json: JSONValue {
+        var object: JSONObject = [
+            "name": .string(name),
+            "description": .string(description),
+            "scenario_file": scenarioFile.map(JSONValue.string) ?? .null,
+        ]
+        var overrides = JSONObject()
+        for (path, value) in set { overrides[path] = value }
+        object["set"] = .object(overrides)
+        if case .object(let settings) = plan.json {
+            for (key, value) in settings.entries { object[key] = value }
+        }
+        return .object(object)
+    }
+
+    /// The point's scenario: the base document with the point's values.
+    func scenario(ofPoint point: Int) throws(RunFailure) -> Scenario {
+        var document = baseDocument
+        for (parameter, value) in zip(plan.parameters, plan.points[point]) {
+            guard let updated = try? Scenario.schema.setting(parameter.path, to: value, in: document) else {
+                throw RunFailure("\(parameter.path) cannot be set in the base scenario")
+            }
+            document = updated
+        }
+        do {
+            return try Scenario.decode(document)
+        } catch {
+            throw RunFailure(error.problems.map(\.description).joined(separator: "; "))
+        }
+    }
+
+    /// The identity columns of a sweep's tables: point, replicate, seed and
+    /// one column per swept key (named by its key path).
+    var identityColumns: [ColumnSpec] {
+        [IdentityColumns.point, IdentityColumns.replicate, IdentityColumns.seed] + parameterColumns
+    }
+
+    var parameterColumns: [ColumnSpec] {
+        plan.parameters.map { parameter in
+            let key = Scenario.schema.parameter(parameter.path)
+            let kind: ColumnSpec.Kind
+            switch key?.domain {
+            case .integer?: kind = .integer
+            case .number?: kind = .number
+            case .boolean?: kind = .boolean
+            default: kind = .string
+            }
+            return ColumnSpec(parameter.path, kind, unit: key?.unit ?? "", "Swept key: \(key?.meaning ?? parameter.path)")
+        }
+    }
+
+    /// The fields of `identityColumns` for run `spec`.
+    func identity(_ spec: RunSpec) -> CSVRecord {
+        var row = CSVRecord()
+        row.append(spec.point)
+        row.append(spec.replicate)
+        row.append(spec.seed)
+        for value in plan.points[spec.point] { row.append(SweepParameter.field(value)) }
+        return row
+    }
+}
+
+/// Reads a sweep file strictly (see Simulations/README.md): every key and
+/// every value is checked against the scenario schema before anything
+/// runs, and every problem is reported with its key path.
+enum SweepFile {
+    static let maximumRuns = 10_000_000
+    static let maximumPoints = 1_000_000
+    /// Keys the sweep sets itself, or that change no result.
+    static let unsweepable: [String: String] = [
+        "replicates": "set by the sweep's own \"replicates\"",
+        "seed": "set by the sweep's own \"seed\" and \"seeds\"",
+        "name": "names the output, not a run",
+        "description": "changes no result",
+    ]
+
+    static func load(_ file: String, overrides: [ScenarioOverride], every everyOverride: Int?) throws(CLIError) -> SweepSetup {
+        let document = try ScenarioLoader.parse(try ScenarioLoader.read(file), label: file)
+        let folder = (file as NSString).deletingLastPathComponent
+        let diagnostics = InputDiagnostics()
+        let root = ObjectReader(document: document, diagnostics: diagnostics)
+        func fail() throws(CLIError) -> Never {
+            throw .usage(ScenarioLoader.describe(diagnostics.problems) { "\(file): \($0)" })
+        }
+
+        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = root.text("name", default: stem, validate: Scenario.validateName)
+        let description = root.text("description", default: "")
+
+        // The base scenario, then `set`, then --set.
+        var scenarioFile: String?
+        var base = JSONValue.object(JSONObject())
+        var baseLabel = "\(file): scenario (inline)"
+        switch root.raw("scenario") {
+        case nil:
+            baseLabel = "\(file): the embedded default scenario"
+        case .string(let path)?:
+            let resolved = path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path
+            scenarioFile = path
+            baseLabel = resolved
+            base = try ScenarioLoader.parse(try ScenarioLoader.read(resolved), label: resolved)
+        case .object?:
+            base = root.raw("scenario") ?? base
+        case let other?:
+            root.report("scenario", "expected a scenario file path or an inline scenario object, found \(other.kindDescription)")
+        }
+        var set: [(path: String, value: JSONValue)] = []
+        let setReader = root.object("set")
+        if case .object(let entries)? = root.raw("set") {
+            for (path, value) in entries.entries {
+                _ = setReader.raw(path)
+                do {
+                    base = try Scenario.schema.setting(path, to: value, in: base)
+                    set.append((path, value))
+                } catch {
+                    setReader.report(path, error.message)
+                }
+            }
+        }
+        setReader.finish()
+        try diagnostics.check(or: fail)
+        for override in overrides { set.append((override.path, override.value)) }
+        base = try ScenarioLoader.apply(overrides, to: base, label: baseLabel)
+        let baseScenario = try ScenarioLoader.decode(base, label: baseLabel, overrides: overrides)
+
+        // What is swept, and how.
+        let design = root.raw("design")
+        let designReader = DesignReader(root: root, folder: folder)
+        var parameters: [SweepParameter] = []
+        let parameterReader = root.object("parameters")
+        if case .object(let entries)? = root.raw("parameters") {
+            for (path, spec) in entries.entries {
+                _ = parameterReader.raw(path)
+                if let parameter = readParameter(path, spec, reader: parameterReader, base: baseScenario) {
+                    parameters.append(parameter)
+                }
+            }
+        }
+        parameterReader.finish()
+        let readDesign = designReader.read(design, parameters: &parameters, base: baseScenario)
+
+        let replicates = root.integer("replicates", default: baseScenario.replicates, in: 1...100_000)
+        let seed = root.unsigned64("seed", default: baseScenario.seed)
+        let seeds = root.choice("seeds", default: "common", oneOf: ["common", "independent"])
+        let outcomes = readOutcomes(root)
+        let every = everyOverride ?? root.integer("every", default: 1, in: SweepOptions.everyLimit)
+        root.finish()
+        try diagnostics.check(or: fail)
+        guard let readDesign else { try fail() }
+        if parameters.isEmpty {
+            throw .usage("\(file): parameters: a sweep needs at least one swept key (see Simulations/README.md)")
+        }
+        let points = readDesign.pointCount(parameters)
+        if points > maximumPoints || points.multipliedReportingOverflow(by: replicates).partialValue > maximumRuns
+            || points.multipliedReportingOverflow(by: replicates).overflow {
+            throw .usage("\(file): the sweep has \(points) points × \(replicates) replicates; at most \(maximumPoints) points and \(maximumRuns) runs are allowed (split it, or use a sampling design)")
+        }
+        // The base scenario records the sweep's replicates and seed.
+        var resolvedBase = baseScenario
+        resolvedBase.replicates = replicates
+        resolvedBase.seed = seed
+        base = (try? Scenario.schema.setting("replicates", to: .int(replicates), in: base)) ?? base
+        base = (try? Scenario.schema.setting("seed", to: .int(seed), in: base)) ?? base
+        let plan = SweepPlan(parameters: parameters, design: readDesign, replicates: replicates, seed: seed,
+                             independentSeeds: seeds == "independent", every: every, outcomes: outcomes)
+        return SweepSetup(file: file, name: name, description: description, scenarioFile: scenarioFile,
+                          baseDocument: base, base: resolvedBase, set: set, plan: plan)
+    }
+
+    /// One entry of `parameters`: `{"values": [...]}` or `{"min", "max",
+    /// "scale", "levels"}`, each value checked against the key's domain.
+    static func readParameter(_ path: String, _ spec: JSONValue, reader: ObjectReader, base: Scenario) -> SweepParameter? {
+        let schema = Scenario.schema
+        guard let key = schema.parameter(path) else {
+            reader.report(path, schema.isGroup(path)
+                ? "is a group of keys; sweep its keys one by one (e.g. \(path).\(schema.parameters.first { $0.path.hasPrefix(path + ".") }?.keys.last ?? "…"))"
+                : schema.unknownPathMessage(path))
+            return nil
+        }
+        if let why = unsweepable[path] {
+            reader.report(path, "cannot be swept (\(why))")
+            return nil
+        }
+        if case .text = key.domain {
+            reader.report(path, "free text cannot be swept")
+            return nil
+        }
+        let spec = ObjectReader(document: spec, diagnostics: reader.diagnostics, path: keyPath(reader.path, path))
+        defer { spec.finish() }
+        if let values = spec.raw("values") {
+            guard case .array(let list) = values, !list.isEmpty else {
+                spec.report("values", "expected a non-empty array of values, found \(values.kindDescription)")
+                return nil
+            }
+            var valid = true
+            for (index, value) in list.enumerated() {
+                if let problem = key.problem(with: value, in: base) {
+                    spec.report("values[\(index)]", problem)
+                    valid = false
+                }
+            }
+            for name in ["min", "max", "scale", "levels"] where spec.contains(name) {
+                spec.report(name, "give either \"values\" or \"min\" and \"max\", not both")
+                valid = false
+            }
+            return valid ? SweepParameter(path: path, range: .values(list)) : nil
+        }
+        guard key.domain.isNumeric else {
+            for name in ["min", "max", "scale", "levels"] { _ = spec.contains(name) }
+            spec.report(nil, "\(path) takes \(key.domain.allowed.replacingOccurrences(of: "`", with: "")); list the values: {\"values\": [...]}")
+            return nil
+        }
+        guard let low = spec.raw("min"), let high = spec.raw("max") else {
+            spec.report(nil, "expected {\"values\": [...]} or {\"min\": a, \"max\": b}")
+            return nil
+        }
+        var problems = false
+        for (name, value) in [("min", low), ("max", high)] {
+            if let problem = key.problem(with: value, in: base) {
+                spec.report(name, problem)
+                problems = true
+            }
+        }
+        let scale = spec.choice("scale", default: "linear", oneOf: ["linear", "log"])
+        let levels = spec.contains("levels") ? spec.integer("levels", default: 2, in: 2...10_000) : nil
+        guard !problems, case .number(let a) = low, case .number(let b) = high,
+              let minimum = a.doubleValue, let maximum = b.doubleValue else { return nil }
+        guard minimum < maximum else {
+            spec.report("max", "\(b.text) is not above min (\(a.text))")
+            return nil
+        }
+        if scale == "log" && minimum <= 0 {
+            spec.report("min", "a log scale needs min above 0, found \(a.text)")
+            return nil
+        }
+        var integer = false
+        if case .integer = key.domain { integer = true }
+        return SweepParameter(path: path, range: .interval(min: minimum, max: maximum, logarithmic: scale == "log", integer: integer, levels: levels))
+    }
+
+    /// `outcomes`: name → {"column", "stat", "tick" | "from", "to"}; the
+    /// model's defaults when absent.
+    static func readOutcomes(_ root: ObjectReader) -> [Outcome] {
+        guard case .object(let entries)? = root.raw("outcomes") else {
+            if let other = root.raw("outcomes") { root.report("outcomes", "expected an object of name: {column, stat}, found \(other.kindDescription)") }
+            return SMESimulation.defaultOutcomes
+        }
+        let reader = root.object("outcomes")
+        let columns = SMESimulation.timeseries.specs.map(\.name)
+        let taken = Set(RunRecord.columns(outcomes: []).map(\.name) + ["point", "replicate", "seed"])
+        var outcomes: [Outcome] = []
+        for (name, spec) in entries.entries {
+            _ = reader.raw(name)
+            let valid = !name.isEmpty && name.count <= 64 && name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+            }
+            guard valid, !taken.contains(name) else {
+                reader.report(name, valid ? "is the name of a column runs.csv already has; choose another"
+                                          : "outcome names are 1 to 64 of a–z, 0–9 and _ (they name columns of runs.csv)")
+                continue
+            }
+            let o = ObjectReader(document: spec, diagnostics: root.diagnostics, path: keyPath(reader.path, name))
+            let column = o.choice("column", default: "", oneOf: columns)
+            let stat = Outcome.Statistic(rawValue: o.choice("stat", default: "final", oneOf: Outcome.Statistic.allCases.map(\.rawValue))) ?? .final
+            if !o.contains("column") { o.report("column", "missing; name a column of timeseries.csv, e.g. \"member_share\"") }
+            var from: Int?, to: Int?
+            if stat == .at {
+                if !o.contains("tick") { o.report("tick", "missing; \"at\" needs the tick") }
+                from = o.integer("tick", default: 0, in: 0...6_000)
+            } else if stat != .final {
+                from = o.contains("from") ? o.integer("from", default: 0, in: 0...6_000) : nil
+                to = o.contains("to") ? o.integer("to", default: 0, in: 0...6_000) : nil
+                if let from, let to, from > to { o.report("to", "\(to) is before from (\(from))") }
+            }
+            o.finish()
+            outcomes.append(Outcome(name, column: column, stat, from: from, to: to))
+        }
+        reader.finish()
+        return outcomes
+    }
+}
+
+extension InputDiagnostics {
+    /// Calls `fail` when problems were found.
+    func check(or fail: () throws(CLIError) -> Never) throws(CLIError) {
+        if !problems.isEmpty { try fail() }
+    }
+}
