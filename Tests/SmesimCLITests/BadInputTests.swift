@@ -81,6 +81,19 @@ import Testing
         (["help", "nothing"], "no help for 'nothing'"),
         (["validate"], "validate takes one scenario file"),
         (["run", "--quiet=yes"], "--quiet takes no value"),
+        (["run", "--set", "platform.comission=0.1"], "--set platform.comission=0.1: unknown key platform.comission; did you mean platform.commission?"),
+        (["run", "--set", "platform.commission"], "--set platform.commission: expected KEY=VALUE"),
+        (["run", "--set", "platform.commission=2"], "--set platform.commission=2: platform.commission: 2 is out of range; allowed: 0.0 to 1.0"),
+        (["run", "--set", "platform.services.analytics=1"], "platform.services.analytics: expected true or false, found the number 1"),
+        (["run", "--set", "firms.sectors={\"wine\": 0.5}"], "firms.sectors: shares sum to 0.5; they must sum to 1"),
+        (["run", "--set", "platform.logistics.floor=0.5"], "--set platform.logistics.floor=0.5: platform.logistics.floor: 0.5 exceeds start (0.14)"),
+        (["run", "--set", "adoption.mode=bas"], "adoption.mode: \"bas\" is not allowed; allowed: \"behavioural\", \"bass\" or \"peers\"; did you mean \"bass\"?"),
+        (["validate", "--set", "horizon=-1"], "validate takes one scenario file"),
+        (["resolve", "--set", "horizon=-1"], "--set horizon=-1: horizon: -1 is out of range"),
+        (["help", "keys", "platform.comission"], "did you mean platform.commission?"),
+        (["sweep"], "sweep needs a sweep file"),
+        (["sweep", "none.json"], "none.json: no such file"),
+        (["sweep", "a.json", "--every", "0"], "--every 0: expected a whole number of ticks from 1 to 6000"),
     ])
     func badCommandLines(arguments: [String], expected: String) throws {
         let folder = try scratchFolder()

@@ -70,6 +70,12 @@ import Testing
         let two = try Data(contentsOf: folder.appendingPathComponent("t2/timeseries.csv"))
         #expect(one == two)
         #expect(!one.isEmpty)
+        // runs.csv too, but for the wall time.
+        func runs(_ name: String) throws -> [String] {
+            try String(contentsOf: folder.appendingPathComponent("\(name)/runs.csv"), encoding: .utf8)
+                .split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 5 }.map(\.element).joined(separator: ",") }
+        }
+        #expect(try runs("t1") == runs("t2"))
         let alliancesOne = try Data(contentsOf: folder.appendingPathComponent("t1/alliances.csv"))
         #expect(alliancesOne == (try Data(contentsOf: folder.appendingPathComponent("t2/alliances.csv"))))
         #expect(alliancesOne.count > 1_000, "the run must form alliances")
@@ -138,6 +144,32 @@ import Testing
         #expect(peers["network"] == .string("locality"))
         #expect(root["horizon"] == .int(120))
         #expect(contents(of: folder).isEmpty)
+    }
+
+    /// `--set` reaches any key, nested, boolean or a whole group, and the
+    /// manifest records the scenario as run.
+    @Test func setOverridesAnyKeyAndTheManifestShowsIt() throws {
+        let folder = try scratchFolder()
+        let result = try ToolProcess.run(["run", "-q", "--out", "o", "--set", "platform.commission=0.07",
+                                          "--set", #"platform.services={"training": false}"#, "--set", "adoption.behavioural.readiness=0.2",
+                                          "--set", #"firms.sectors={"wine": 0.4, "dairy": 0.6}"#] + small, in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try JSONParser.parse(Array(try Data(contentsOf: folder.appendingPathComponent("o/manifest.json"))))
+        guard case .object(let root) = manifest, case .object(let scenario)? = root["scenario"], case .object(let platform)? = scenario["platform"],
+              case .object(let services)? = platform["services"], case .object(let firms)? = scenario["firms"] else {
+            Issue.record("manifest shape")
+            return
+        }
+        #expect(platform["commission"] == .double(0.07))
+        #expect(services["training"] == .bool(false) && services["analytics"] == .bool(true))
+        #expect(firms["sectors"] == .object(["wine": .double(0.4), "dairy": .double(0.6)]))
+        let resolved = try ToolProcess.run(["resolve", "--set", "adoption.mode=peers", "--firms", "50"], in: folder)
+        #expect(resolved.status == 0 && resolved.stdout.contains(#""mode": "peers""#) && resolved.stdout.contains(#""count": 50"#))
+        let keys = try ToolProcess.run(["help", "keys", "platform.logistics"], in: folder)
+        #expect(keys.status == 0 && keys.stdout.hasPrefix("platform.logistics.start = 0.14"))
+        #expect(!keys.stdout.contains("platform.commission"))
+        let markdown = try ToolProcess.run(["help", "keys", "--markdown"], in: folder)
+        #expect(markdown.stdout.hasPrefix("| key | meaning | unit | default | allowed | evidence |"))
     }
 }
 

@@ -15,7 +15,9 @@ public enum LatinHypercube {
                 strata.swapAt(i, generator.index(below: i + 1))
             }
             for (row, stratum) in strata.enumerated() {
-                rows[row][d] = (Double(stratum) + generator.uniform()) / Double(samples)
+                // Kept inside the stratum, however the division rounds.
+                let top = (Double(stratum + 1) / Double(samples)).nextDown
+                rows[row][d] = Swift.min((Double(stratum) + generator.uniform()) / Double(samples), top)
             }
         }
         return rows

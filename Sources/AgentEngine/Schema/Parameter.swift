@@ -16,6 +16,10 @@ public struct Parameter<Root: Sendable>: Sendable {
     /// Said of the default in the documentation when it depends on other
     /// keys (e.g. "12, or firms.count if smaller").
     public let defaultNote: String?
+    /// The Swift key path the value is stored at, as Swift prints it
+    /// (`\Scenario.platform.logisticsFloor`), so a test can check that
+    /// each key names the property it sets.
+    public let field: String
 
     /// Checks `value` and stores it in the root.
     let assign: @Sendable (JSONValue, inout Root, _ report: (String, String) -> Void) throws(ValueProblem) -> Void
@@ -42,7 +46,7 @@ public struct Parameter<Root: Sendable>: Sendable {
     }
 
     init(
-        path: String, domain: ValueDomain, unit: String, meaning: String, evidence: Evidence, defaultNote: String? = nil,
+        path: String, field: AnyKeyPath, domain: ValueDomain, unit: String, meaning: String, evidence: Evidence, defaultNote: String? = nil,
         assign: @escaping @Sendable (JSONValue, inout Root, (String, String) -> Void) throws(ValueProblem) -> Void,
         encode: @escaping @Sendable (Root) -> JSONValue,
         derivedDefault: (@Sendable (inout Root) -> Void)? = nil
@@ -53,6 +57,7 @@ public struct Parameter<Root: Sendable>: Sendable {
         self.meaning = meaning
         self.evidence = evidence
         self.defaultNote = defaultNote
+        self.field = String(describing: field)
         self.assign = assign
         self.encode = encode
         self.derivedDefault = derivedDefault
@@ -72,7 +77,7 @@ extension Parameter {
             setDefault = { root in root[keyPath: keyPath] = derivedDefault(root) }
         }
         return Parameter(
-            path: path, domain: .integer(range), unit: unit, meaning: meaning, evidence: evidence, defaultNote: defaultNote,
+            path: path, field: keyPath, domain: .integer(range), unit: unit, meaning: meaning, evidence: evidence, defaultNote: defaultNote,
             assign: { value, root, _ throws(ValueProblem) in root[keyPath: keyPath] = try ValueCheck.integer(value, in: range) },
             encode: { .int($0[keyPath: keyPath]) },
             derivedDefault: setDefault)
@@ -83,7 +88,7 @@ extension Parameter {
         unit: String = "", _ meaning: String, _ evidence: Evidence
     ) -> Parameter {
         Parameter(
-            path: path, domain: .number(range), unit: unit, meaning: meaning, evidence: evidence,
+            path: path, field: keyPath, domain: .number(range), unit: unit, meaning: meaning, evidence: evidence,
             assign: { value, root, _ throws(ValueProblem) in root[keyPath: keyPath] = try ValueCheck.number(value, in: range) },
             encode: { .double($0[keyPath: keyPath]) })
     }
@@ -92,7 +97,7 @@ extension Parameter {
         _ path: String, _ keyPath: WritableKeyPath<Root, UInt64> & Sendable, unit: String = "", _ meaning: String, _ evidence: Evidence
     ) -> Parameter {
         Parameter(
-            path: path, domain: .unsigned64, unit: unit, meaning: meaning, evidence: evidence,
+            path: path, field: keyPath, domain: .unsigned64, unit: unit, meaning: meaning, evidence: evidence,
             assign: { value, root, _ throws(ValueProblem) in root[keyPath: keyPath] = try ValueCheck.unsigned64(value) },
             encode: { .int($0[keyPath: keyPath]) })
     }
@@ -101,7 +106,7 @@ extension Parameter {
         _ path: String, _ keyPath: WritableKeyPath<Root, Bool> & Sendable, _ meaning: String, _ evidence: Evidence
     ) -> Parameter {
         Parameter(
-            path: path, domain: .boolean, unit: "", meaning: meaning, evidence: evidence,
+            path: path, field: keyPath, domain: .boolean, unit: "", meaning: meaning, evidence: evidence,
             assign: { value, root, _ throws(ValueProblem) in root[keyPath: keyPath] = try ValueCheck.boolean(value) },
             encode: { .bool($0[keyPath: keyPath]) })
     }
@@ -112,7 +117,7 @@ extension Parameter {
     ) -> Parameter where Value.RawValue == String {
         let names = Value.allCases.map(\.rawValue)
         return Parameter(
-            path: path, domain: .choice(names), unit: "", meaning: meaning, evidence: evidence,
+            path: path, field: keyPath, domain: .choice(names), unit: "", meaning: meaning, evidence: evidence,
             assign: { value, root, _ throws(ValueProblem) in
                 let name = try ValueCheck.choice(value, oneOf: names)
                 if let chosen = Value(rawValue: name) { root[keyPath: keyPath] = chosen }
@@ -127,7 +132,7 @@ extension Parameter {
         _ meaning: String, _ evidence: Evidence, validate: @escaping @Sendable (String) -> String?
     ) -> Parameter {
         Parameter(
-            path: path, domain: .text(allowed), unit: "", meaning: meaning, evidence: evidence,
+            path: path, field: keyPath, domain: .text(allowed), unit: "", meaning: meaning, evidence: evidence,
             assign: { value, root, _ throws(ValueProblem) in
                 let text = try ValueCheck.text(value)
                 if let message = validate(text) { throw ValueProblem(message) }
@@ -142,7 +147,7 @@ extension Parameter {
         unit: String = "share", _ meaning: String, _ evidence: Evidence
     ) -> Parameter {
         Parameter(
-            path: path, domain: .shares(entries: entries), unit: unit, meaning: meaning, evidence: evidence,
+            path: path, field: keyPath, domain: .shares(entries: entries), unit: unit, meaning: meaning, evidence: evidence,
             assign: { value, root, report throws(ValueProblem) in
                 root[keyPath: keyPath] = try ValueCheck.shares(value, entries: entries, at: path, report: report)
             },

@@ -30,7 +30,7 @@ public enum SweepDesign: Sendable, Equatable {
         switch self {
         case .grid:
             return parameters.reduce(1) { count, p in
-                let (product, overflow) = count.multipliedReportingOverflow(by: p.gridValues?.count ?? 1)
+                let (product, overflow) = count.multipliedReportingOverflow(by: p.gridValues?.count ?? 0)
                 return overflow ? Int.max : product
             }
         case .latinHypercube(let samples): return samples

@@ -42,7 +42,8 @@ public struct SweepParameter: Sendable, Equatable {
     static func significant(_ x: Double) -> Double {
         guard x != 0, x.isFinite else { return x }
         let scale = pow(10, 11 - floor(log10(abs(x))))
-        return (x * scale).rounded() / scale
+        let rounded = (x * scale).rounded() / scale
+        return rounded.isFinite ? rounded : x
     }
 
     /// The values a grid takes: the list, or `levels` evenly spaced points
