@@ -7,28 +7,30 @@
 /// appended by position. Reading runs once per row (a tick, an event),
 /// never inside a per-agent loop.
 public struct ColumnTable<Source>: Sendable {
-    public let columns: [Column<Source>]
+    /// The columns' descriptions, for the header and the manifest.
+    public let specs: [ColumnSpec]
+    /// How each column is read, kept apart from the descriptions so writing
+    /// a row copies no strings.
+    private let readers: [ColumnReader<Source>]
 
     public init(_ columns: [Column<Source>]) {
         var seen = Set<String>()
         for column in columns {
             precondition(seen.insert(column.spec.name).inserted, "column \(column.spec.name) is declared twice")
         }
-        self.columns = columns
+        specs = columns.map(\.spec)
+        readers = columns.map(\.reader)
     }
 
-    /// The columns' descriptions, for the header and the manifest.
-    public var specs: [ColumnSpec] { columns.map(\.spec) }
-
     /// The position of the column called `name`.
-    public func index(of name: String) -> Int? { columns.firstIndex { $0.spec.name == name } }
+    public func index(of name: String) -> Int? { specs.firstIndex { $0.name == name } }
 
     /// Every column's value for `source`, in order.
-    public func values(_ source: Source) -> [FieldValue] { columns.map { $0.value(source) } }
+    public func values(_ source: Source) -> [FieldValue] { readers.map { $0.value(source) } }
 
     /// Appends every column's value for `source` to `record`.
     public func append(_ source: Source, to record: inout CSVRecord) {
-        for column in columns { record.append(column.value(source)) }
+        for reader in readers { reader.write(source, to: &record) }
     }
 
     /// A record of every column's value for `source`.
@@ -42,35 +44,61 @@ public struct ColumnTable<Source>: Sendable {
 /// One column: its description and how its value is read.
 public struct Column<Source>: Sendable {
     public let spec: ColumnSpec
-    public let value: @Sendable (Source) -> FieldValue
-
-    public init(_ spec: ColumnSpec, _ value: @escaping @Sendable (Source) -> FieldValue) {
-        self.spec = spec
-        self.value = value
-    }
+    let reader: ColumnReader<Source>
 
     public static func integer(_ name: String, unit: String = "", _ description: String, _ read: @escaping @Sendable (Source) -> Int) -> Column {
-        Column(ColumnSpec(name, .integer, unit: unit, description)) { .integer(read($0)) }
+        Column(spec: ColumnSpec(name, .integer, unit: unit, description), reader: .integer(read))
     }
 
     /// A number; NaN is written as an empty field (a missing value).
     public static func number(_ name: String, unit: String = "", _ description: String, _ read: @escaping @Sendable (Source) -> Double) -> Column {
-        Column(ColumnSpec(name, .number, unit: unit, description)) { .number(read($0)) }
+        Column(spec: ColumnSpec(name, .number, unit: unit, description), reader: .number(read))
     }
 
     public static func boolean(_ name: String, _ description: String, _ read: @escaping @Sendable (Source) -> Bool) -> Column {
-        Column(ColumnSpec(name, .boolean, description)) { .boolean(read($0)) }
+        Column(spec: ColumnSpec(name, .boolean, description), reader: .boolean(read))
     }
 
     /// Text, escaped for CSV when the row is written.
     public static func text(_ name: String, _ description: String, _ read: @escaping @Sendable (Source) -> String) -> Column {
-        Column(ColumnSpec(name, .string, description)) { .text(read($0)) }
+        Column(spec: ColumnSpec(name, .string, description), reader: .text(read))
     }
 
     /// Text already in CSV form (see `CSVRecord.escape`), e.g. a name
     /// escaped once for a column written on every event.
     public static func escapedText(_ name: String, _ description: String, _ read: @escaping @Sendable (Source) -> [UInt8]) -> Column {
-        Column(ColumnSpec(name, .string, description)) { .escaped(read($0)) }
+        Column(spec: ColumnSpec(name, .string, description), reader: .escaped(read))
+    }
+}
+
+/// How a column's value is read, by type: the reading closure is called
+/// directly (a closure that captures nothing costs no reference counting),
+/// and the value goes straight into a record or into a `FieldValue`.
+enum ColumnReader<Source>: Sendable {
+    case integer(@Sendable (Source) -> Int)
+    case number(@Sendable (Source) -> Double)
+    case boolean(@Sendable (Source) -> Bool)
+    case text(@Sendable (Source) -> String)
+    case escaped(@Sendable (Source) -> [UInt8])
+
+    func write(_ source: Source, to record: inout CSVRecord) {
+        switch self {
+        case .integer(let read): record.append(read(source))
+        case .number(let read): record.append(read(source))
+        case .boolean(let read): record.append(read(source))
+        case .text(let read): record.append(text: read(source))
+        case .escaped(let read): record.append(escaped: read(source))
+        }
+    }
+
+    func value(_ source: Source) -> FieldValue {
+        switch self {
+        case .integer(let read): return .integer(read(source))
+        case .number(let read): return .number(read(source))
+        case .boolean(let read): return .boolean(read(source))
+        case .text(let read): return .text(read(source))
+        case .escaped(let read): return .escaped(read(source))
+        }
     }
 }
 

@@ -131,6 +131,8 @@ public struct ExperimentRunner: Sendable {
             return true
         }
 
+        static let comma = [UInt8(ascii: ",")]
+
         /// Steps the run through its horizon, writing its rows to temporary
         /// part files; returns its outcomes.
         private func step<Model: SteppedModel>(_ prepared: PreparedRun<Model>, spec: RunSpec) throws -> [Double] {
@@ -151,11 +153,13 @@ public struct ExperimentRunner: Sendable {
                     try writers[0].write(bytes: row.bytes)
                     try writers[0].write(bytes: CSVRecord.lineEnd)
                 }
+                // Extra tables can have thousands of rows a tick: written
+                // field by field, no row copied.
                 for table in 1..<Swift.max(1, tables) {
                     for fields in model.extraRows(table: table - 1, tick: tick) {
-                        var row = start
-                        row.append(contentsOf: fields)
-                        try writers[table].write(bytes: row.bytes)
+                        try writers[table].write(bytes: start.bytes)
+                        if fields.fieldCount > 0 { try writers[table].write(bytes: Self.comma) }
+                        try writers[table].write(bytes: fields.bytes)
                         try writers[table].write(bytes: CSVRecord.lineEnd)
                     }
                 }
