@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 
 def run_measured(command):
@@ -62,6 +63,8 @@ def main():
     parser.add_argument("--bass-scenario", required=True)
     parser.add_argument("--full-sizes", type=int, nargs="*", default=[])
     parser.add_argument("--no-alliances-scenario", required=True)
+    parser.add_argument("--sweep", help="a sweep file to time against a single large run")
+    parser.add_argument("--sweep-reference-firms", type=int, default=1000000)
     args = parser.parse_args()
 
     print(f"bass mode, {args.ticks} ticks, 1 replicate, {args.threads} threads; "
@@ -96,6 +99,44 @@ def main():
                                      args.no_alliances_scenario)
             print("{:>9} {:>12.3g} {:>14.3g} {:>9.1f} {:>13.3f} {:>14.3g}".format(
                 firms, portable, native, peak / 1024, peak / firms, reference), flush=True)
+
+    if args.sweep:
+        sweep(args)
+
+
+def sweep(args):
+    """A whole sweep against one large run of the same model, and the resume
+    of the finished sweep."""
+    with open(args.sweep) as handle:
+        spec = json.load(handle)
+    scenario = os.path.join(os.path.dirname(args.sweep), spec["scenario"])
+    firms, ticks = spec["set"]["firms.count"], spec["set"]["horizon"]
+    print()
+    print(f"sweep {args.sweep}: {spec.get('description', '')} {args.threads} threads")
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "sweep")
+        command = [args.portable, "sweep", args.sweep, "--out", out, "--threads", str(args.threads), "--quiet"]
+        started = time.perf_counter()
+        _, peak = run_measured(command)
+        wall = time.perf_counter() - started
+        with open(os.path.join(out, "runs.csv")) as handle:
+            runs = sum(1 for _ in handle) - 1
+        resumes = []
+        for _ in range(5):
+            started = time.perf_counter()
+            run_measured(command)
+            resumes.append(time.perf_counter() - started)
+    steps = runs * firms * ticks
+    single, single_peak, _ = smesim(args.portable, args.sweep_reference_firms, ticks, args.repeat, args.threads, scenario)
+    print("{:>34} {:>10} {:>14} {:>9} {:>8}".format("", "runs/s", "agent-steps/s", "peak MiB", "wall s"))
+    print("{:>34} {:>10.1f} {:>14.3g} {:>9.1f} {:>8.1f}".format(
+        f"sweep: {runs} runs x {firms} firms x {ticks}", runs / wall, steps / wall, peak / 1024, wall))
+    print("{:>34} {:>10} {:>14.3g} {:>9.1f}".format(
+        f"one run of {args.sweep_reference_firms} firms (best of {args.repeat})", "", single, single_peak / 1024))
+    print(f"the sweep sustains {100 * steps / wall / single:.0f} % of the single run's agent-step rate "
+          f"(whole process: start-up, every run, joining the tables)")
+    resumes.sort()
+    print(f"resuming the finished sweep (nothing to run): median {resumes[2]:.3f} s, max {resumes[-1]:.3f} s over 5")
 
 
 if __name__ == "__main__":

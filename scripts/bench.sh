@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Speed and memory of smesim: the adoption core in `bass` mode against the
 # same rule in Mesa, then the full model (with alliances, and without them
-# for reference).
+# for reference), then a sweep of 1,000 baseline runs (scripts/bench-sweep.json)
+# against one large run, and the resume of the finished sweep.
 #
 #   scripts/bench.sh            # bass: 10^4, 10^5, 10^6 firms; full model: 10^5, 10^6; 120 ticks
 #   BENCH_SIZES="10000 100000" BENCH_FULL_SIZES="100000" scripts/bench.sh
+#   BENCH_SWEEP=" " scripts/bench.sh       # without the sweep
 #
 # Builds smesim in release twice: portable (.build, what `swift build -c
 # release` gives everyone) and tuned for this processor (SMESIM_NATIVE=1,
@@ -28,4 +30,5 @@ exec .venv-bench/bin/python scripts/bench.py \
   --portable .build/release/smesim --native .build-native/release/smesim \
   --bass-scenario scripts/bench-bass.json --no-alliances-scenario scripts/bench-no-alliances.json \
   --sizes ${BENCH_SIZES:-10000 100000 1000000} --full-sizes ${BENCH_FULL_SIZES:-100000 1000000} \
-  --ticks "${BENCH_TICKS:-120}" --repeat "${BENCH_REPEAT:-3}"
+  --ticks "${BENCH_TICKS:-120}" --repeat "${BENCH_REPEAT:-3}" \
+  ${BENCH_SWEEP:---sweep scripts/bench-sweep.json}
