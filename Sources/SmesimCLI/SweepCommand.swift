@@ -41,6 +41,10 @@ struct SweepCommand {
                 invalid += 1
             }
         }
+        if options.dryRun {
+            dryRun(setup, horizons: horizons, firms: firms, invalid: invalid)
+            return
+        }
         let memoryBound = try MemoryBudget.concurrentRuns(
             bytesPerRun: largest, why: "the largest point's firms.count and network",
             remedy: "sweep fewer firms")
@@ -108,6 +112,25 @@ struct SweepCommand {
                 + (invalid > 0 ? "; \(invalid) points break a rule between keys" : ""))
         }
         try failures(failed, of: plan.runCount, folder: folder)
+    }
+
+    /// `--dry-run`: what the sweep would run, on standard output.
+    private func dryRun(_ setup: SweepSetup, horizons: [Int], firms: [Int], invalid: Int) {
+        let plan = setup.plan
+        let steps = zip(horizons, firms).reduce(0.0) { $0 + Double($1.0) * Double($1.1) } * Double(plan.replicates)
+        print("\(setup.file): valid sweep \"\(setup.name)\": \(plan.design.name) design, \(plan.parameters.count) swept keys, "
+            + "\(plan.points.count) points × \(plan.replicates) replicates = \(plan.runCount) runs, "
+            + "\(String(format: "%.3g", steps)) agent-steps; output \(options.out ?? "Results/\(setup.name)")")
+        if invalid > 0 { print("\(invalid) points break a rule between keys; their runs would be recorded as failed") }
+        let shown = 10
+        print((["point"] + plan.parameters.map(\.path)).joined(separator: ","))
+        for (number, point) in plan.points.prefix(shown).enumerated() {
+            var row = CSVRecord()
+            row.append(number)
+            for value in point { row.append(SweepParameter.field(value)) }
+            print(String(decoding: row.bytes, as: UTF8.self))
+        }
+        if plan.points.count > shown { print("… \(plan.points.count - shown) more points") }
     }
 
     private func failures(_ failed: Int, of total: Int, folder: SweepFolder) throws(CLIError) {

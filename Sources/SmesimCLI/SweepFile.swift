@@ -106,6 +106,9 @@ enum SweepFile {
         }
 
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        if !root.contains("name"), let problem = Scenario.validateName(stem) {
+            root.report("name", "missing, and the file's name cannot stand for it: \(problem)")
+        }
         let name = root.text("name", default: stem, validate: Scenario.validateName)
         let description = root.text("description", default: "")
 

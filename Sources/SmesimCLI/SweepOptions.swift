@@ -9,6 +9,7 @@ public struct SweepOptions: Equatable, ScenarioOptions, OutputOptions {
     public var force = false
     public var quiet = false
     public var retryFailed = false
+    public var dryRun = false
     public var overrides: [ScenarioOverride] = []
 
     public static let everyLimit = 1...6_000
@@ -42,6 +43,7 @@ public struct SweepOptions: Equatable, ScenarioOptions, OutputOptions {
                 options.every = try wholeNumber("--every", value, in: everyLimit, of: "ticks")
             },
             CommandOption(["--retry-failed"], "run again the runs recorded as failed") { options, _ in options.retryFailed = true },
+            CommandOption(["--dry-run", "-n"], "check the sweep file and print its design, points and runs;\nrun and write nothing") { options, _ in options.dryRun = true },
         ] + scenarioOptions.filter { $0.names == ["--set"] }.map { option in
             CommandOption(option.names, value: option.value, "set a key of the base scenario, after the file's \"set\"\n(repeatable), e.g. --set firms.count=2000", apply: option.apply)
         },

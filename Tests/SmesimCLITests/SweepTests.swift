@@ -200,6 +200,20 @@ import Testing
         #expect(points[0] == ["0.05", "0.01", "1"] && points[4] == ["0.05", "0.01", "1"])
     }
 
+    /// Every sweep file shipped under Simulations/sweeps/ is valid; a dry
+    /// run writes nothing.
+    @Test func everyShippedSweepIsValid() throws {
+        let folder = try scratchFolder()
+        let sweeps = repositoryRoot.appendingPathComponent("Simulations/sweeps")
+        let files = try FileManager.default.contentsOfDirectory(atPath: sweeps.path).filter { $0.hasSuffix(".json") }
+        #expect(files.count >= 5)
+        for file in files {
+            let result = try ToolProcess.run(["sweep", sweeps.appendingPathComponent(file).path, "--dry-run"], in: folder)
+            #expect(result.status == 0 && result.stdout.contains("valid sweep"), "\(file): \(result.stderr)")
+        }
+        #expect(contents(of: folder).isEmpty)
+    }
+
     @Test(arguments: [
         (#"{"parameters": {"platform.comission": {"values": [0.1]}}}"#, "parameters.platform.comission: unknown key platform.comission; did you mean platform.commission?"),
         (#"{"parameters": {"platform.commission": {"values": [0.1, 2]}}}"#, "parameters.platform.commission.values[1]: 2 is out of range; allowed: 0.0 to 1.0"),
