@@ -15,6 +15,7 @@ public struct TableDescription: Sendable {
     public var resource: JSONValue {
         .object([
             "name": .string(name),
+            "profile": .string("tabular-data-resource"),
             "path": .string(file),
             "format": .string("csv"),
             "mediatype": .string("text/csv"),
