@@ -25,7 +25,7 @@ public struct SMESimulation: SteppedModel {
     private(set) var platformCosts = 0.0
     private(set) var onboardingPaid = 0.0
     private(set) var switchingPaid = 0.0
-    private var season = 1.0
+    private var season: Double
     /// The panel written to the extra table, if any, and the firms it follows.
     let panel: PanelOptions?
     let panelFirms: [Int]
@@ -42,6 +42,14 @@ public struct SMESimulation: SteppedModel {
             ? PeerNetwork.build(scenario.adoption.peers, population: population, streams: streams, executor: executor)
             : nil
         market = MarketState(scenario, population: population)
+        season = MarketState.season(scenario.market, tick: 0)
+        if scenario.economy {
+            let reach = population.reach, capacity = population.capacity
+            let mean = market.meanCapacity, elasticity = scenario.market.reachElasticity
+            executor.forEach(count: population.count) { range in
+                for i in range { reach[i] = Trade.reach(capacity: capacity[i], meanCapacity: mean, elasticity: elasticity) }
+            }
+        }
         platform = PlatformState(scenario, firms: population.count)
         metrics = scenario.economy ? Self.census(population, executor: executor) : Self.count(population, executor: executor)
     }
@@ -63,16 +71,16 @@ public struct SMESimulation: SteppedModel {
         }
         let previous = Economy.Previous(
             alive: metrics.alive, members: metrics.members,
-            onlineRevenue: metrics.revenueOnline, memberWeight: memberWeight)
+            onlineRevenue: metrics.flows.revenueOnline, memberWeight: memberWeight)
         // 1. Market.
         let previousSeason = season
         market.advance(to: tick, scenario: scenario, firms: population.count,
                        members: metrics.members, platformOpen: platform.open)
-        season = 1 + scenario.market.seasonality * sin(2 * Double.pi * Double(tick) / 12)
-        // 2. Adoption, and attractiveness for trade.
+        season = MarketState.season(scenario.market, tick: tick)
+        // 2. Adoption, and each firm's weight in demand.
         let weights = Economy.passA(
             tick: tick, scenario: scenario, population: population, network: network,
-            previous: previous, platform: platform, trend: market.trend,
+            previous: previous, platform: platform, market: market,
             streams: streams, executor: executor)
         joins = weights.joins
         leaves = weights.leaves
@@ -82,14 +90,14 @@ public struct SMESimulation: SteppedModel {
         entryCapital = weights.entryCapital
         writtenOff = weights.writtenOff
         memberWeight = weights.online
-        // 3–6. Trade, costs and cash, learning, innovation.
+        // 3–6. Service use, trade, costs and cash, learning, innovation.
         let month = Economy.Month(
             tick: tick, localDemand: market.localDemand, localWeight: weights.local,
             onlineDemand: market.onlineDemand, onlineWeight: weights.online,
             onlineOpen: platform.open && scenario.platform.enabled,
-            memberLogistics: platform.memberLogistics(scenario, firms: population.count),
+            networkPrice: platform.memberNetworkPrice(scenario),
             analyticsQuality: platform.analyticsQuality, season: season, previousSeason: previousSeason,
-            trend: market.trend)
+            trend: market.trend, sectorSeason: market.sectorSeason, meanCapacity: market.meanCapacity)
         metrics = Economy.passB(month, scenario: scenario, population: population, streams: streams, executor: executor)
         // 5. Alliances (their money goes straight to the partners' cash).
         if scenario.alliances.enabled {
@@ -98,10 +106,11 @@ public struct SMESimulation: SteppedModel {
                 reintegrations: metrics.reintegrations, streams: streams, executor: executor)
         }
         // 7. Platform.
-        platformIncome = metrics.commissions + metrics.fees + weights.onboarding
+        let flows = metrics.flows
+        platformIncome = flows.commissions + flows.fees + weights.onboarding + flows.logisticsCharges
         platformCosts = platform.settle(
-            income: platformIncome, onlineSales: metrics.revenueOnline, networkOrders: metrics.networkOrders,
-            scenario: scenario, firms: population.count)
+            charges: platformIncome, onlineSales: flows.revenueOnline, onlineOrders: flows.onlineOrders,
+            units: flows.networkUnits, members: metrics.members, scenario: scenario, firms: population.count)
     }
 
     private var memberWeight = 0.0
@@ -133,6 +142,8 @@ public struct SMESimulation: SteppedModel {
             for i in range where population.alive[i] == 1 {
                 let isMember = population.member[i] == 1
                 m.alive += 1
+                m.aliveBySize[TickMetrics.sizeClass(Int(population.employees[i]))] += 1
+                m.employees += Int(population.employees[i])
                 if isMember {
                     m.members += 1
                     m.addOnlineRevenue(population.revenueOnline[i])

@@ -16,6 +16,8 @@ public struct Parameter<Root: Sendable>: Sendable {
     /// Said of the default in the documentation when it depends on other
     /// keys (e.g. "12, or firms.count if smaller").
     public let defaultNote: String?
+    /// For a map of records: what each field of a record means (documentation).
+    public let fieldNotes: [String]
     /// The Swift key path the value is stored at, as Swift prints it
     /// (`\Scenario.platform.logisticsFloor`), so a test can check that
     /// each key names the property it sets.
@@ -47,6 +49,7 @@ public struct Parameter<Root: Sendable>: Sendable {
 
     init(
         path: String, field: AnyKeyPath, domain: ValueDomain, unit: String, meaning: String, evidence: Evidence, defaultNote: String? = nil,
+        fieldNotes: [String] = [],
         assign: @escaping @Sendable (JSONValue, inout Root, (String, String) -> Void) throws(ValueProblem) -> Void,
         encode: @escaping @Sendable (Root) -> JSONValue,
         derivedDefault: (@Sendable (inout Root) -> Void)? = nil
@@ -57,6 +60,7 @@ public struct Parameter<Root: Sendable>: Sendable {
         self.meaning = meaning
         self.evidence = evidence
         self.defaultNote = defaultNote
+        self.fieldNotes = fieldNotes
         self.field = String(describing: field)
         self.assign = assign
         self.encode = encode

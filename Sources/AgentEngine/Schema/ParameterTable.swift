@@ -19,14 +19,19 @@ extension ParameterSchema {
             ]
             lines.append("| " + cells.map(escapeCell).joined(separator: " | ") + " |")
         }
-        let shareMaps = parameters.filter { if case .shares = $0.domain { return true } else { return false } }
-        if !shareMaps.isEmpty {
-            lines.append("")
-            for parameter in shareMaps {
-                lines.append("Default `\(parameter.path)`: " + shareList(parameter) + ".")
-                lines.append("")
+        let maps = parameters.filter {
+            switch $0.domain {
+            case .shares, .records: return true
+            default: return false
             }
-            lines.removeLast()
+        }
+        for parameter in maps {
+            lines.append("")
+            lines.append("Default `\(parameter.path)`: " + shareList(parameter) + ".")
+            if !parameter.fieldNotes.isEmpty {
+                lines.append("")
+                lines.append("Fields of each `\(parameter.path)` entry: `share`, then " + parameter.fieldNotes.joined(separator: "; ") + ".")
+            }
         }
         if !rules.isEmpty {
             lines.append("")
@@ -69,9 +74,17 @@ extension ParameterSchema {
     private func shareList(_ parameter: Parameter<Root>) -> String {
         guard case .object(let object) = parameter.encode(defaults) else { return "" }
         return object.entries.map { entry in
-            guard case .number(let number) = entry.value else { return "`\(entry.key)`" }
-            return "`\(entry.key)` \(number.text)"
-        }.joined(separator: ", ")
+            switch entry.value {
+            case .number(let number): return "`\(entry.key)` \(number.text)"
+            case .object(let fields):
+                let values = fields.entries.map { field -> String in
+                    guard case .number(let number) = field.value else { return field.key }
+                    return "\(field.key) \(number.text)"
+                }
+                return "`\(entry.key)` (" + values.joined(separator: ", ") + ")"
+            default: return "`\(entry.key)`"
+            }
+        }.joined(separator: (object.entries.first.map { if case .object = $0.value { return true } else { return false } } ?? false) ? "; " : ", ")
     }
 
     private func escapeCell(_ text: String) -> String {

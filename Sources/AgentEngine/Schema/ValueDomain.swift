@@ -18,6 +18,10 @@ public enum ValueDomain: Sendable, Equatable {
     case text(String)
     /// `{"name": share, ...}`: a categorical distribution.
     case shares(entries: ClosedRange<Int>)
+    /// `{"name": {"share": s, "field": x, ...}, ...}`: a categorical
+    /// distribution whose categories carry numeric traits (`fields`); a bare
+    /// number is the share alone.
+    case records(entries: ClosedRange<Int>, fields: [String])
 
     /// What is allowed, as the documentation and `help keys` show it.
     public var allowed: String {
@@ -29,6 +33,9 @@ public enum ValueDomain: Sendable, Equatable {
         case .choice(let names): return names.map { "`\"\($0)\"`" }.joined(separator: ", ")
         case .text(let rule): return rule
         case .shares(let entries): return "\(entries.lowerBound)–\(entries.upperBound) names, shares 0–1 summing to 1 (±0.001)"
+        case .records(let entries, let fields):
+            return "\(entries.lowerBound)–\(entries.upperBound) names, each a share 0–1 (shares summing to 1 ±0.001) or {\"share\": s, "
+                + fields.map { "\"\($0)\"" }.joined(separator: ", ") + "} (fields below)"
         }
     }
 

@@ -16,7 +16,7 @@ extension AllianceSystem {
     /// columns and the tick), each read from an event.
     static let eventTable = ColumnTable<AllianceEventRow>([
         .integer("alliance", "Alliance id (-1 on a firm's reintegration row).") { $0.alliance?.id ?? -1 },
-        .escapedText("event", "formed, phase_change, fall_back (back to partner search), failure (unplanned), planned_end, or reintegration (a firm has finished reintegrating what an alliance taught it).") {
+        .escapedText("event", "formed, phase_change, fall_back (back to an earlier phase), dropped (ended before operation), failure (unplanned), planned_end, or reintegration (a firm has finished reintegrating what an alliance taught it).") {
             AllianceEvent.csv[$0.kind] ?? []
         },
         .escapedText("type", "sharing, specialization, allocation or hybrid.") { row in

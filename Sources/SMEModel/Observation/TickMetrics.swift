@@ -11,19 +11,23 @@ struct TickMetrics: Sendable {
 
     var joins = 0, leaves = 0, exits = 0
     var alive = 0, members = 0
-    var revenueLocal = 0.0, revenueOnline = 0.0
-    var orders = 0.0, networkOrders = 0.0, logistics = 0.0
-    var production = 0.0, waste = 0.0
-    var commissions = 0.0, fees = 0.0, onboarding = 0.0, switching = 0.0
-    var fixedCosts = 0.0, innovation = 0.0, effort = 0.0
-    var demandLocal = 0.0, demandOnline = 0.0
-    var profit = 0.0, payout = 0.0
+    var flows = FirmFlows()
     /// Per dimension: sums over members and non-members (alive).
     var memberSums = SIMD4<Double>()
     var nonMemberSums = SIMD4<Double>()
     var dimensionHistogram = [Int32](repeating: 0, count: 4 * TickMetrics.dimensionBins)
     var initiatives = [Int](repeating: 0, count: BuildingBlock.allCases.count)
     var successes = 0
+    /// Initiatives of firms with and without an alliance, and those of them
+    /// on network or relations (pattern 4b).
+    var initiativesAllied = 0, networkRelationsAllied = 0
+    var initiativesUnallied = 0, networkRelationsUnallied = 0
+    /// By size class (1–2, 3–9, 10 or more employees): living firms at the
+    /// end of the tick, and exits during it; employees of living firms.
+    var aliveBySize = SIMD4<Int>(), exitsBySize = SIMD4<Int>()
+    var employees = 0
+    /// Tool use summed over living members and non-members.
+    var analyticsUse = 0.0, trainingUse = 0.0, consultingUseMembers = 0.0, consultingUseNonMembers = 0.0
     /// Online revenue of members: zero count, then counts and sums per log bin.
     var onlineZero = 0
     var onlineCounts = [Int32](repeating: 0, count: TickMetrics.revenueBins)
@@ -53,34 +57,25 @@ struct TickMetrics: Sendable {
         onlineSums[bin] += revenue
     }
 
-    /// Adds a chunk's flows: trade = (revenue local, revenue online, local
-    /// demand offered, online demand offered, owners' payout, orders, orders
-    /// through the shared network, logistics); costs = (production, waste,
-    /// commissions, fees, effort, fixed, innovation, profit).
-    mutating func addFlows(trade: SIMD8<Double>, costs: SIMD8<Double>) {
-        revenueLocal += trade[0]; revenueOnline += trade[1]
-        demandLocal += trade[2]; demandOnline += trade[3]; payout += trade[4]
-        orders += trade[5]; networkOrders += trade[6]; logistics += trade[7]
-        production += costs[0]; waste += costs[1]; commissions += costs[2]; fees += costs[3]
-        effort += costs[4]; fixedCosts += costs[5]; innovation += costs[6]; profit += costs[7]
-    }
+    /// The size class of a firm of `employees`: 0 for 1–2, 1 for 3–9, 2 for 10 or more.
+    @inline(__always)
+    static func sizeClass(_ employees: Int) -> Int { employees <= 2 ? 0 : employees <= 9 ? 1 : 2 }
 
     /// Adds another chunk's sums and counts (folded in chunk order).
     static func absorb(_ m: inout TickMetrics, _ b: TickMetrics) {
         m.joins += b.joins; m.leaves += b.leaves; m.exits += b.exits
         m.alive += b.alive; m.members += b.members
-        m.revenueLocal += b.revenueLocal; m.revenueOnline += b.revenueOnline
-        m.orders += b.orders; m.networkOrders += b.networkOrders; m.logistics += b.logistics
-        m.production += b.production; m.waste += b.waste
-        m.commissions += b.commissions; m.fees += b.fees; m.onboarding += b.onboarding; m.switching += b.switching
-        m.fixedCosts += b.fixedCosts; m.innovation += b.innovation; m.effort += b.effort
-        m.demandLocal += b.demandLocal; m.demandOnline += b.demandOnline
-        m.profit += b.profit; m.payout += b.payout
+        m.flows += b.flows
         m.memberSums += b.memberSums
         m.nonMemberSums += b.nonMemberSums
         for k in m.dimensionHistogram.indices { m.dimensionHistogram[k] &+= b.dimensionHistogram[k] }
         for k in m.initiatives.indices { m.initiatives[k] += b.initiatives[k] }
         m.successes += b.successes
+        m.initiativesAllied += b.initiativesAllied; m.networkRelationsAllied += b.networkRelationsAllied
+        m.initiativesUnallied += b.initiativesUnallied; m.networkRelationsUnallied += b.networkRelationsUnallied
+        m.aliveBySize &+= b.aliveBySize; m.exitsBySize &+= b.exitsBySize; m.employees += b.employees
+        m.analyticsUse += b.analyticsUse; m.trainingUse += b.trainingUse
+        m.consultingUseMembers += b.consultingUseMembers; m.consultingUseNonMembers += b.consultingUseNonMembers
         m.onlineZero += b.onlineZero
         m.searchers += b.searchers
         m.reintegrations += b.reintegrations

@@ -6,7 +6,7 @@ extension SMESimulation {
     /// state at the end of a tick: the one list the header, the manifest,
     /// every row and every sweep outcome come from.
     public static let timeseries = ColumnTable<SMESimulation>(
-        populationColumns + dimensionColumns + economyColumns + innovationColumns + allianceColumns)
+        populationColumns + sizeColumns + dimensionColumns + economyColumns + innovationColumns + allianceColumns)
 
     typealias Reading = Column<SMESimulation>
 
@@ -53,20 +53,21 @@ extension SMESimulation {
     }
 
     static let economyColumns: [Reading] = [
-        .number("revenue_local", unit: "EUR/month", "Sales of all firms in their own province's market.") { $0.metrics.revenueLocal },
-        .number("revenue_online", unit: "EUR/month", "Sales of members through the platform's online market.") { $0.metrics.revenueOnline },
+        .number("revenue_local", unit: "EUR/month", "Sales of all firms in their own province's market.") { $0.metrics.flows.revenueLocal },
+        .number("revenue_online", unit: "EUR/month", "Sales of members through the platform's online market.") { $0.metrics.flows.revenueOnline },
         .number("online_share", unit: "fraction", "revenue_online / (revenue_local + revenue_online); empty when there are no sales.") { s in
-            let sales = s.metrics.revenueLocal + s.metrics.revenueOnline
-            return sales > 0 ? s.metrics.revenueOnline / sales : .nan
+            let sales = s.metrics.flows.revenueLocal + s.metrics.flows.revenueOnline
+            return sales > 0 ? s.metrics.flows.revenueOnline / sales : .nan
         },
         .number("logistics_cost_per_order", unit: "EUR/order",
                 "Logistics cost of all firms over their orders (sales / market.online.order_value); empty when there are no orders.") { s in
-            s.metrics.orders > 0 ? s.metrics.logistics / s.metrics.orders : .nan
+            s.metrics.flows.orders > 0 ? s.metrics.flows.logistics / s.metrics.flows.orders : .nan
         },
         .number("waste_share", unit: "fraction",
                 "Value of unsold production (waste) over production cost, all firms; empty when nothing is produced.") { s in
-            s.metrics.production > 0 ? s.metrics.waste / s.metrics.production : .nan
+            s.metrics.flows.production > 0 ? s.metrics.flows.waste / s.metrics.flows.production : .nan
         },
+        .number("profit_total", unit: "EUR/month", "Profit of all living firms during the tick.") { $0.metrics.flows.profit },
         .number("platform_cash", unit: "EUR", "The platform's cash at the end of the tick.") { $0.platformState.cash },
         .boolean("platform_open", "1 while the platform operates; 0 once closed (or with platform.enabled false).") { $0.platformState.open },
         .number("platform_volume", unit: "EUR/month", "Online sales through the platform during the tick.") { $0.platformState.volume },
@@ -76,7 +77,45 @@ extension SMESimulation {
         .number("analytics_quality", unit: "index 0-1", "Quality of the platform's sales analytics.") { s in
             s.scenario.platform.enabled ? s.platformState.analyticsQuality : 0
         },
+        .number("platform_income", unit: "EUR/month",
+                "The platform's income during the tick: commissions, fees, onboarding, logistics charges.") { $0.platformState.income },
+        .number("platform_costs", unit: "EUR/month",
+                "The platform's costs during the tick: staff and IT, member services, order handling, the logistics network, reinvestment in analytics.") {
+            $0.platformState.costs
+        },
+        .number("network_price_per_order", unit: "EUR/order",
+                "Price per order the platform charges for its shared logistics network next tick (before the sub-sector's handling multiplier); empty without a network.") { s in
+            s.platformState.memberNetworkPrice(s.scenario) ?? .nan
+        },
+        .number("network_orders", unit: "order units",
+                "Orders members shipped through the network during the tick, weighted by their sub-sector's handling cost.") { $0.metrics.flows.networkUnits },
+        .number("analytics_use_members", unit: "fraction",
+                "Mean use of the platform's analytics by living members (0 none, 1 full); empty when there are no members.") { s in
+            s.metrics.members > 0 ? s.metrics.analyticsUse / Double(s.metrics.members) : .nan
+        },
+        .number("training_use_members", unit: "fraction", "Mean use of the platform's training by living members; empty when there are none.") { s in
+            s.metrics.members > 0 ? s.metrics.trainingUse / Double(s.metrics.members) : .nan
+        },
+        .number("consulting_use_members", unit: "fraction", "Mean use of consultants by living members; empty when there are none.") { s in
+            s.metrics.members > 0 ? s.metrics.consultingUseMembers / Double(s.metrics.members) : .nan
+        },
+        .number("consulting_use_nonmembers", unit: "fraction", "Mean use of consultants by living non-members; empty when there are none.") { s in
+            let n = s.metrics.alive - s.metrics.members
+            return n > 0 ? s.metrics.consultingUseNonMembers / Double(n) : .nan
+        },
     ]
+
+    /// Firms and exits by size class (1–2, 3–9, 10 or more employees).
+    static let sizeColumns: [Reading] = [
+        .number("mean_employees", unit: "employees", "Mean employees of living firms; empty when there are none.") { s in
+            s.metrics.alive > 0 ? Double(s.metrics.employees) / Double(s.metrics.alive) : .nan
+        },
+    ] + [(0, "1_2", "1–2"), (1, "3_9", "3–9"), (2, "10_plus", "10 or more")].flatMap { k, key, label -> [Reading] in
+        [
+            .integer("firms_alive_\(key)", unit: "firms", "Living firms of \(label) employees at the end of the tick.") { $0.metrics.aliveBySize[k] },
+            .integer("exits_\(key)", unit: "firms", "Firms of \(label) employees that exited during the tick.") { $0.metrics.exitsBySize[k] },
+        ]
+    }
 
     static let innovationColumns: [Reading] = [
         .integer("bmi_initiatives", unit: "initiatives", "Business model innovation initiatives started during the tick.") { s in
@@ -91,6 +130,14 @@ extension SMESimulation {
         .number("bmi_success_rate", unit: "fraction", "Successful initiatives / initiatives started during the tick; empty when none started.") { s in
             let started = s.metrics.initiatives.reduce(0, +)
             return started > 0 ? Double(s.metrics.successes) / Double(started) : .nan
+        },
+        .number("bmi_network_relations_share_allied", unit: "fraction",
+                "Share of the initiatives of firms in an alliance that are on network or relations (seed 003's \"TO BE\" models); empty when they started none.") { s in
+            s.metrics.initiativesAllied > 0 ? Double(s.metrics.networkRelationsAllied) / Double(s.metrics.initiativesAllied) : .nan
+        },
+        .number("bmi_network_relations_share_unallied", unit: "fraction",
+                "Share of the initiatives of firms without an alliance that are on network or relations; empty when they started none.") { s in
+            s.metrics.initiativesUnallied > 0 ? Double(s.metrics.networkRelationsUnallied) / Double(s.metrics.initiativesUnallied) : .nan
         },
         .number("online_sales_gini", unit: "index 0-1", "Gini coefficient of online sales among living members (0 when there are none).") { s in
             s.metrics.onlineGini
@@ -107,8 +154,15 @@ extension SMESimulation {
         }
     } + [
         .integer("alliances_formed", unit: "alliances", "Alliances formed during the tick.") { $0.allianceTally.formed },
+    ] + AllianceType.allCases.map { type in
+        .integer("alliances_formed_\(type.key)", unit: "alliances", "\(type.key.prefix(1).uppercased() + type.key.dropFirst()) alliances formed during the tick.") { s in
+            s.allianceTally.formedByType[type.rawValue]
+        }
+    } + [
         .integer("alliances_fell_back", unit: "alliances",
-                 "Alliances dropped at concept or fallen back at foundation (partners return to search).") { $0.allianceTally.fellBack },
+                 "Alliances that fell back to an earlier phase during the tick (foundation → concept, development → foundation).") { $0.allianceTally.fellBack },
+        .integer("alliances_dropped", unit: "alliances",
+                 "Alliances dropped before operation (the business case at concept, or after too many fall-backs).") { $0.allianceTally.dropped },
         .integer("alliances_failed", unit: "alliances", "Alliances that failed unplanned (falling trust, or a partner exited).") { $0.allianceTally.failed },
         .integer("alliances_ended_planned", unit: "alliances", "Alliances that reached their planned end.") { $0.allianceTally.endedPlanned },
         .number("alliance_value_created", unit: "EUR/month", "Value created by operating alliances during the tick.") { $0.allianceTally.valueCreated },

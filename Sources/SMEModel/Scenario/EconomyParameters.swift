@@ -41,6 +41,9 @@ public struct FirmEconomy: Sendable, Equatable {
     public var variableCost = Spread(0.62, 0.06)
     /// Fixed cost per month as a share of monthly capacity.
     public var fixedCost = 0.14
+    /// Overhead every firm pays a month whatever its size (accountant,
+    /// permits, utilities): small firms carry more of it per euro of sales.
+    public var overhead = 400.0
     /// Own logistics (delivery, transport) as a share of local revenue.
     public var localLogistics = 0.10
     /// Own shipping of online orders when the platform's shared logistics is off.
@@ -48,8 +51,12 @@ public struct FirmEconomy: Sendable, Equatable {
     /// Unsold production (waste) as a share of production cost, before
     /// inventory management and circular practices.
     public var waste = 0.05
-    /// Starting cash in months of fixed plus expected variable cost.
+    /// Starting cash in months of fixed plus expected variable cost: each
+    /// firm's draw is uniform on mean ± spread; a firm that starts below
+    /// zero starts in distress (as many months as a stationary economy
+    /// would have it there, drawn uniformly).
     public var initialCashMonths = 2.0
+    public var initialCashSpread = 2.15
     /// Consecutive months with negative cash after which a firm exits.
     public var distressMonths = 6
     /// Share of a month's positive profit the owners take out of the firm.
@@ -57,13 +64,21 @@ public struct FirmEconomy: Sendable, Equatable {
     /// Largest monthly growth of capacity when demand exceeds it (hiring,
     /// equipment; fixed costs grow with it).
     public var capacityGrowth = 0.02
+    /// Monthly shrinking of capacity while the firm sells less than
+    /// `downsizeUtilisation` of it (staff not replaced, equipment sold).
+    public var capacityDecline = 0.01
+    public var downsizeUtilisation = 0.6
     /// Monthly probability that an exited firm's place is taken by a new
     /// firm (drawn like the initial ones, offering around the current trend).
     public var entryRate = 0.1
     /// Month-to-month persistence of a firm's idiosyncratic demand shock.
     public var shockPersistence = 0.9
-    /// Standard deviation of the idiosyncratic demand shock (log scale).
+    /// Standard deviation of the idiosyncratic demand shock (log scale), for
+    /// a firm of the median size.
     public var shockSigma = 0.4
+    /// The shock's standard deviation scales with (employees / median)^−this:
+    /// larger firms, with more customers and products, are steadier.
+    public var shockSizeExponent = 0.15
     /// Initial dimensions (each uniform on mean ± spread, in [0, 1]).
     public var relationship = Spread(0.30, 0.15)
     public var technology = Spread(0.25, 0.15)
@@ -86,13 +101,19 @@ public struct MarketParameters: Sendable, Equatable {
     public var localDemandRatio = 0.75
     /// Yearly growth of local demand (negative: a declining local market).
     public var localGrowth = 0.0
-    /// Amplitude of the yearly seasonal cycle of demand.
+    /// Amplitude of the yearly seasonal cycle of all demand, and the month
+    /// of the year (1–12; tick 1 is January) when it peaks.
     public var seasonality = 0.10
+    public var seasonalityPeakMonth = 12.0
     /// Consumer trend: initial and long-run attribute weights, and the yearly
     /// rate at which the trend moves toward the long run.
     public var trendInitial: [Double] = [0.70, 0.40, 0.50, 0.40]
     public var trendTarget: [Double] = [0.50, 0.80, 0.80, 0.55]
     public var trendSpeed = 0.08
+    /// A firm's reach (outlets, shelf space, customers) grows with its
+    /// capacity: demand is shared in proportion to attractiveness ×
+    /// (capacity / mean capacity)^this.
+    public var reachElasticity = 0.8
     /// Attractiveness A = fit^alpha · (1 + beta·sustainability) · brand · shock / price^epsilon.
     public var fitExponent = 2.0
     public var sustainabilityPremium = 0.5
@@ -112,6 +133,9 @@ public struct MarketParameters: Sendable, Equatable {
     /// Online buyers pay retail prices: online revenue per unit of output
     /// exceeds the local (largely wholesale) price by this share.
     public var onlinePricePremium = 0.25
+    /// Visibility of a member's listing: base + per unit of technology.
+    public var visibilityBase = 0.5
+    public var visibilityTechnology = 1.0
 
     public init() {}
 }
@@ -150,19 +174,29 @@ public struct PlatformParameters: Sendable, Equatable {
     public var memberEffort = 400.0
     /// Curation: minimum sustainability a firm needs to be admitted.
     public var curationMinSustainability = 0.15
-    /// Shared logistics, used by members for all their orders: cost as a
-    /// share of the revenue shipped with no volume and at full scale, and the
-    /// monthly orders per population firm at which it is halfway down.
-    public var logisticsStart = 0.14
-    public var logisticsFloor = 0.06
-    public var logisticsHalfOrdersPerFirm = 100.0
-    /// Inventory management: largest relative cut of waste.
+    /// The shared logistics network the platform builds and runs: its fixed
+    /// cost a month (per population firm), its cost per order with no volume
+    /// and at full scale, the monthly orders per population firm at which
+    /// that cost is halfway down (economies of scale), and the markup of the
+    /// price per order it charges members over its average cost.
+    public var logisticsFixedPerFirm = 0.5
+    public var logisticsStart = 8.0
+    public var logisticsFloor = 3.0
+    public var logisticsHalfOrdersPerFirm = 10.0
+    public var logisticsMarkup = 0.1
+    /// Inventory management: largest relative cut of waste, and the part of
+    /// that cut that depends on the member's technology.
     public var inventoryWasteCut = 0.4
+    public var inventoryTechnologyWeight = 0.5
     /// Analytics quality at founding and its ceiling through reinvestment.
     public var analyticsQuality = 0.5
-    /// Platform costs: fixed per population firm and month, and per order.
+    /// Platform costs: fixed (staff, IT, matchmaking, marketing) per
+    /// population firm and month, per member and month (account management,
+    /// analytics reports, training delivery), and per online order (payment,
+    /// customer service).
     public var fixedCostPerFirm = 2.0
-    public var costPerOrder = 0.8
+    public var costPerMember = 25.0
+    public var costPerOrder = 4.0
     /// Starting cash per population firm.
     public var initialCashPerFirm = 200.0
     /// Share of a monthly profit reinvested in analytics.
@@ -189,26 +223,41 @@ public struct BehaviouralAdoption: Sendable, Equatable {
     public var churnMonths = 6
     /// One-off cost of leaving.
     public var switchingCost = 300.0
+    /// Weight a firm gives the alliances matchmaking might bring when it
+    /// weighs joining (an uncertain, distant prospect).
+    public var matchmakingWeight = 0.25
 
     public init() {}
 }
 
-/// Learning and innovation rates (MODEL.md §4 "Learning", §7 "Business model innovation").
+/// Business model innovation (MODEL.md §7 "Business model innovation").
 public struct InnovationParameters: Sendable, Equatable {
     /// Monthly probability of starting an initiative for a firm with full
     /// slack and no knowledge inflow.
     public var baseRate = 0.04
     /// Initiative cost as a share of monthly capacity.
     public var cost = 0.25
-    /// Success probability: base + weights on technology, relationship and analytics.
+    /// How much each source of knowledge the firm uses raises the start
+    /// rate: analytics (× the platform's analytics quality), training and
+    /// consultants, each at full use.
+    public var knowledgeAnalytics = 1.0
+    public var knowledgeTraining = 0.5
+    public var knowledgeConsulting = 0.5
+    /// Success probability: base + weights on technology, relationship and
+    /// analytics used.
     public var successBase = 0.25
     public var successTechnology = 0.30
     public var successRelationship = 0.15
     public var successAnalytics = 0.20
-    /// How much analytics tilts strategy toward value proposition and
-    /// customers, and relationship capital toward network and relations.
+    /// How much the analytics a firm uses tilts its strategy toward value
+    /// proposition and customers, relationship capital toward network and
+    /// relations, and partnering experience toward network and relations.
     public var analyticsTilt = 0.5
     public var relationsTilt = 0.5
+    public var partnerTilt = 1.0
+    /// Months over which partnering experience fades once a firm has no
+    /// alliance (it builds up over a year in one).
+    public var partnerMemoryMonths = 24.0
     /// Step toward the perceived trend on a value-proposition success.
     public var offeringStep = 0.3
     /// Noise of a firm's view of the consumer trend without analytics.
@@ -219,21 +268,9 @@ public struct InnovationParameters: Sendable, Equatable {
     public var sustainabilityGain = 0.06
     public var costCut = 0.02
     public var brandGain = 0.05
-    /// Monthly learning rates (absorptive capacity: rate · (0.2 + T) · (1 − T)).
-    public var analyticsLearning = 0.02
-    public var trainingLearning = 0.015
-    public var autonomousLearning = 0.002
-    public var technologyDecay = 0.001
-    /// Relationship capital: monthly adjustment rate toward its target, the
-    /// target from local trade, and the extra target per unit of online share.
-    public var relationshipRate = 0.03
-    public var relationshipLocal = 0.30
-    public var relationshipOnline = 0.8
-    /// Training's monthly push to relationship (events with other members).
-    public var trainingRelationship = 0.004
-    /// Added probability that a member's initiative is a sustainability
-    /// project when it gets the platform's training (knowledge of circular
-    /// practices, local sourcing).
+    /// Added probability that an initiative is a sustainability project,
+    /// per unit of training used (knowledge of circular practices, local
+    /// sourcing).
     public var trainingSustainability = 0.2
     /// Circular practices: waste cut per sustainability success, and ceiling.
     public var circularGain = 0.1

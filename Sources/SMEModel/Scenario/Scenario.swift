@@ -21,6 +21,8 @@ public struct Scenario: Sendable, Equatable {
     public var market = MarketParameters()
     public var platform = PlatformParameters()
     public var adoption = AdoptionParameters()
+    public var learning = LearningParameters()
+    public var relationships = RelationshipParameters()
     public var innovation = InnovationParameters()
     public var alliances = AllianceParameters()
 
@@ -29,12 +31,12 @@ public struct Scenario: Sendable, Equatable {
     /// The embedded default scenario.
     public static let `default` = Scenario()
 
-    /// Memory one run needs, roughly: the population's columns (about 300
+    /// Memory one run needs, roughly: the population's columns (about 350
     /// bytes a firm with the economy, 40 without) and, in `peers` mode, the
     /// network (4 bytes a link plus indexes).
     public var estimatedBytesPerRun: Double {
         let n = Double(firms.count)
-        var bytes = n * (economy ? 300 : 40)
+        var bytes = n * (economy ? 350 : 40)
         if adoption.mode == .peers { bytes += n * (Double(adoption.peers.degree) * 4 + 48) }
         return bytes + 32 * 1_048_576
     }
@@ -52,15 +54,8 @@ public typealias Category = NamedShare
 /// The SME population.
 public struct FirmParameters: Sendable, Equatable {
     public var count = 5_000
-    /// Food & beverage sub-sectors and their shares of firms.
-    public var sectors: [Category] = [
-        Category("bakery_pastry", 0.35),
-        Category("wine_beverages", 0.20),
-        Category("other_food", 0.18),
-        Category("dairy", 0.10),
-        Category("meat_charcuterie", 0.10),
-        Category("fruit_vegetables_preserves", 0.07),
-    ]
+    /// Food & beverage sub-sectors, their shares of firms and their traits.
+    public var sectors: [Sector] = Sector.defaults
     /// The eight provinces of Piedmont, shares proportional to resident
     /// population (ISTAT, 1 January 2023, rounded).
     public var localities: [Category] = [

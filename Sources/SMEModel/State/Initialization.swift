@@ -66,10 +66,11 @@ extension Population {
         func draw(_ spread: Spread) -> Double {
             clamp01(spread.mean + spread.spread * (2 * generator.uniform() - 1))
         }
+        let sector = scenario.firms.sectors[Int(self.sector[i])]
         let capacity = Double(employees[i]) * economy.revenuePerEmployee
         self.capacity[i] = capacity
         let variable = Swift.min(0.95, Swift.max(0.05,
-            economy.variableCost.mean + economy.variableCost.spread * (2 * generator.uniform() - 1)))
+            sector.variableCost * (economy.variableCost.mean + economy.variableCost.spread * (2 * generator.uniform() - 1))))
         variableCost[i] = variable
         relationship[i] = draw(economy.relationship)
         technology[i] = draw(economy.technology)
@@ -80,7 +81,14 @@ extension Population {
         }
         price[i] = 1 + economy.priceSpread * (2 * generator.uniform() - 1)
         priceWeight[i] = pow(price[i], -market.priceElasticity)
-        shock[i] = economy.shockSigma * generator.triangular()
+        // Steadier demand for larger firms (Stanley et al. 1996); the shock
+        // starts in its stationary distribution.
+        let sigma = economy.shockSigma * pow(Double(employees[i]) / scenario.firms.size.medianEmployees, -economy.shockSizeExponent)
+        shockSigma[i] = sigma
+        shock[i] = sigma * generator.triangular()
+        // Networking trait: log-normal with mean 1.
+        let spread = scenario.relationships.networkingSpread
+        networking[i] = exp(spread * generator.triangular() - spread * spread / 2)
         brand[i] = 1
         circular[i] = 0
         let blocks = BuildingBlock.allCases.count
@@ -93,13 +101,20 @@ extension Population {
         for b in 0..<blocks { strategy[b] = Float(total > 0 ? weights[b] / total : 1 / Double(blocks)) }
         let profile = self.profile.base + i * 4
         for k in 0..<4 { profile[k] = Float(pow(generator.uniform(), scenario.alliances.profilePeakedness)) }
-        alliance[i] = -1
+        allianceCount[i] = 0
+        reputation[i] = 0.5
+        partnering[i] = 0
         reintegrationStage[i] = 0
         reintegrationStep[i] = 0
-        // Cash: some months of the costs expected at the average demand.
+        // Cash: some months of the costs expected at the average demand,
+        // drawn around the mean; a firm drawn below zero starts in distress,
+        // as a firm of a going economy might be.
         let revenue = capacity * market.localDemandRatio
-        let monthlyCosts = economy.fixedCost * capacity + revenue * (variable * (1 + economy.waste) + economy.localLogistics)
-        cash[i] = economy.initialCashMonths * monthlyCosts
+        let monthlyCosts = economy.fixedCost * capacity + economy.overhead
+            + revenue * (variable * (1 + economy.waste * sector.waste) + economy.localLogistics * sector.logistics)
+        let months = economy.initialCashMonths + economy.initialCashSpread * (2 * generator.uniform() - 1)
+        cash[i] = months * monthlyCosts
+        let distressDraw = generator.index(below: Swift.max(1, economy.distressMonths - 1))
         let margin = revenue > 0 ? (revenue - monthlyCosts) / revenue : 0
         marginTrend[i] = margin
         growthTrend[i] = 0
@@ -107,7 +122,7 @@ extension Population {
         revenueLocal[i] = 0
         revenueOnline[i] = 0
         profit[i] = 0
-        distressMonths[i] = 0
+        distressMonths[i] = cash[i] < 0 ? UInt8(Swift.min(255, 1 + distressDraw)) : 0
         churnMonths[i] = 0
     }
 

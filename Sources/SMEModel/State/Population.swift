@@ -14,7 +14,8 @@ public final class Population: Sendable {
     public let sector: AgentColumn<UInt8>
     /// Index into `FirmParameters.localities`.
     public let locality: AgentColumn<UInt8>
-    /// Employees, 1...maxEmployees.
+    /// Employees: drawn at entry (1...maxEmployees), then following the
+    /// firm's capacity (capacity / revenue per employee, at least 1).
     public let employees: AgentColumn<UInt16>
 
     // Platform state
@@ -53,6 +54,8 @@ public final class Population: Sendable {
     public let brand: AgentColumn<Double>
     /// Log of the persistent idiosyncratic demand shock.
     public let shock: AgentColumn<Double>
+    /// The shock's standard deviation for this firm (larger firms are steadier).
+    let shockSigma: AgentColumn<Double>
 
     // Finance
     /// Output the firm can sell per month at its price.
@@ -76,16 +79,28 @@ public final class Population: Sendable {
     /// Value-chain stage strengths (production, processing, distribution,
     /// marketing), 4 values per firm, used to match partners.
     public let profile: AgentColumn<Float>
-    /// Id of the firm's active alliance, -1 when free.
-    public let alliance: AgentColumn<Int32>
+    /// Alliances the firm is in.
+    public let allianceCount: AgentColumn<UInt8>
+    /// Reputation as a partner, in [0, 1]: raised by planned ends, lowered
+    /// by failures.
+    public let reputation: AgentColumn<Double>
+    /// Partnering experience, in [0, 1]: builds while the firm is in an
+    /// alliance and fades after.
+    public let partnering: AgentColumn<Double>
+    /// How readily the firm builds ties (mean 1), drawn once.
+    public let networking: AgentColumn<Double>
     /// Firm-level reintegration of an ended alliance's learning: stage 1–4
     /// (identification, consolidation, creation, adaption; 0 when idle) and
     /// the amount each stage adds to relationship and technology.
     public let reintegrationStage: AgentColumn<UInt8>
     public let reintegrationStep: AgentColumn<Double>
 
-    /// Attractiveness computed in the first pass of a tick, read in the second.
-    let attractiveness: AgentColumn<Double>
+    /// Reach: (capacity / mean capacity)^reach_elasticity, kept up to date
+    /// whenever capacity changes.
+    let reach: AgentColumn<Double>
+    /// The firm's weight in its province's demand (attractiveness × reach),
+    /// computed in the first pass of a tick, read in the second.
+    let demandWeight: AgentColumn<Double>
 
     /// `economy: false` leaves the economy's columns empty: the adoption
     /// core alone reads only identity, membership and life. Columns are
@@ -116,6 +131,7 @@ public final class Population: Sendable {
         priceWeight = column(economyCount, 1)
         brand = column(economyCount, 1)
         shock = column(economyCount, 0)
+        shockSigma = column(economyCount, 0)
         capacity = column(economyCount, 0)
         variableCost = column(economyCount, 0)
         cash = column(economyCount, 0)
@@ -127,10 +143,14 @@ public final class Population: Sendable {
         circular = column(economyCount, 0)
         strategy = column(economyCount * BuildingBlock.allCases.count, 0)
         profile = column(economyCount * 4, 0)
-        alliance = column(economyCount, -1)
+        allianceCount = column(economyCount, 0)
+        reputation = column(economyCount, 0.5)
+        partnering = column(economyCount, 0)
+        networking = column(economyCount, 1)
         reintegrationStage = column(economyCount, 0)
         reintegrationStep = column(economyCount, 0)
-        attractiveness = column(economyCount, 0)
+        demandWeight = column(economyCount, 0)
+        reach = column(economyCount, 1)
     }
 
     /// The value of dimension `d` of firm `i` (NaN without the economy).
@@ -180,6 +200,7 @@ struct PopulationPointers: @unchecked Sendable {
     let price: UnsafeMutablePointer<Double>
     let brand: UnsafeMutablePointer<Double>
     let shock: UnsafeMutablePointer<Double>
+    let shockSigma: UnsafeMutablePointer<Double>
     let capacity: UnsafeMutablePointer<Double>
     let variableCost: UnsafeMutablePointer<Double>
     let cash: UnsafeMutablePointer<Double>
@@ -191,15 +212,22 @@ struct PopulationPointers: @unchecked Sendable {
     let circular: UnsafeMutablePointer<Double>
     let strategy: UnsafeMutablePointer<Float>
     let priceWeight: UnsafeMutablePointer<Double>
-    let attractiveness: UnsafeMutablePointer<Double>
+    let demandWeight: UnsafeMutablePointer<Double>
+    let reach: UnsafeMutablePointer<Double>
     let profile: UnsafeMutablePointer<Float>
-    let alliance: UnsafeMutablePointer<Int32>
+    let allianceCount: UnsafeMutablePointer<UInt8>
+    let reputation: UnsafeMutablePointer<Double>
+    let partnering: UnsafeMutablePointer<Double>
+    let networking: UnsafeMutablePointer<Double>
     let reintegrationStage: UnsafeMutablePointer<UInt8>
     let reintegrationStep: UnsafeMutablePointer<Double>
 
     init(_ population: Population) {
         profile = population.profile.base
-        alliance = population.alliance.base
+        allianceCount = population.allianceCount.base
+        reputation = population.reputation.base
+        partnering = population.partnering.base
+        networking = population.networking.base
         reintegrationStage = population.reintegrationStage.base
         reintegrationStep = population.reintegrationStep.base
         sector = population.sector.base
@@ -220,6 +248,7 @@ struct PopulationPointers: @unchecked Sendable {
         price = population.price.base
         brand = population.brand.base
         shock = population.shock.base
+        shockSigma = population.shockSigma.base
         capacity = population.capacity.base
         variableCost = population.variableCost.base
         cash = population.cash.base
@@ -231,6 +260,7 @@ struct PopulationPointers: @unchecked Sendable {
         circular = population.circular.base
         strategy = population.strategy.base
         priceWeight = population.priceWeight.base
-        attractiveness = population.attractiveness.base
+        demandWeight = population.demandWeight.base
+        reach = population.reach.base
     }
 }

@@ -65,36 +65,77 @@ extension Adoption {
     struct Outlook: Sendable {
         /// Hazard p + q·F before the filters.
         var hazard: Double
-        /// Mean online revenue per member, and the mean visibility-weighted
-        /// attractiveness of members it was earned with.
-        var onlineRevenuePerMember: Double
-        var memberWeight: Double
-        var logistics: (local: Double, online: Double)
+        /// Members' online revenue per unit of online weight (attractiveness
+        /// × reach × visibility): a firm expects its own weight times this.
+        var onlineRevenuePerWeight: Double
+        /// The network's price per order (nil: no network).
+        var networkPrice: Double?
+        var analyticsQuality: Double
         var open: Bool
     }
 
     /// Behavioural filters on a firm that the Bass hazard has drawn: it joins
     /// only if it is ready (technology), passes curation (sustainability)
-    /// and expects a positive net benefit: its estimate of the online margin
-    /// it would earn — from what members earn, scaled by its own
-    /// attractiveness, with perception noise — plus what the shared
-    /// logistics network would save on its local deliveries, less commission,
-    /// fee, the effort of running the channel and the onboarding cost
-    /// amortised over the payback horizon.
+    /// and expects a positive net benefit (`expectedValue`).
     @inline(__always)
-    static func accepts(
-        _ i: Int, population: Population, weight: Double, outlook: Outlook,
-        scenario: Scenario, noise: Double
-    ) -> Bool {
-        let b = scenario.adoption.behavioural, platform = scenario.platform
-        guard population.technology[i] >= b.readiness,
-              population.sustainability[i] >= platform.curationMinSustainability else { return false }
-        let relative = outlook.memberWeight > 0 ? weight / outlook.memberWeight : 1
-        let expected = Swift.max(0, outlook.onlineRevenuePerMember * relative * (1 + b.perceptionNoise * noise))
-        let saving = population.revenueLocal[i] * (scenario.firms.economy.localLogistics - outlook.logistics.local)
-        let premium = scenario.market.onlinePricePremium
-        let margin = expected * (1 - population.variableCost[i] / (1 + premium) - outlook.logistics.online - platform.commission)
-            + saving - platform.monthlyFee - platform.memberEffort - platform.onboardingCost / b.paybackMonths
-        return margin > 0
+    static func accepts(_ i: Int, _ f: PopulationPointers, onlineWeight: Double, outlook: Outlook,
+                        scenario: Scenario, noise: Double) -> Bool {
+        let b = scenario.adoption.behavioural
+        guard f.technology[i] >= b.readiness,
+              f.sustainability[i] >= scenario.platform.curationMinSustainability else { return false }
+        return expectedValue(i, f, onlineWeight: onlineWeight, outlook: outlook, scenario: scenario, noise: noise)
+            > scenario.platform.monthlyFee + scenario.platform.onboardingCost / b.paybackMonths
+    }
+
+    /// The monthly value a non-member expects from membership: for every
+    /// service it would use, what it expects to gain net of that service's
+    /// own cost, never below zero — so removing a service can lower the value
+    /// but never raise it:
+    /// - market access: online revenue (its online weight times what members
+    ///   earn per unit of weight, with perception noise, within its spare
+    ///   capacity) less production cost, commission, own shipping and the
+    ///   effort of running the channel;
+    /// - shared logistics: the saving per order on what it ships, against its
+    ///   own delivery;
+    /// - analytics and training: the net value of their best use (`ServiceUse`);
+    /// - inventory management: the waste it would avoid;
+    /// - matchmaking: the alliances it would form through the platform, at
+    ///   their expected net value over the planned operation, weighted by
+    ///   how much firms count on it.
+    @inline(__always)
+    static func expectedValue(_ i: Int, _ f: PopulationPointers, onlineWeight: Double, outlook: Outlook,
+                              scenario: Scenario, noise: Double) -> Double {
+        let platform = scenario.platform, market = scenario.market, economy = scenario.firms.economy
+        let services = platform.services
+        let sector = scenario.firms.sectors[Int(f.sector[i])]
+        let t = f.technology[i], variable = f.variableCost[i], capacity = f.capacity[i]
+        let localSales = f.revenueLocal[i]
+        var value = 0.0
+        var online = 0.0
+        if services.marketAccess && outlook.open {
+            let spare = Swift.max(0, capacity - localSales) * (1 + market.onlinePricePremium)
+            online = Swift.min(spare, Swift.max(0, outlook.onlineRevenuePerWeight * onlineWeight
+                * (1 + scenario.adoption.behavioural.perceptionNoise * noise)))
+            let shipping = online * economy.ownOnlineLogistics * sector.logistics
+            value += Swift.max(0, online * (1 - variable / (1 + market.onlinePricePremium) - platform.commission)
+                - shipping - platform.memberEffort)
+        }
+        if let price = outlook.networkPrice {
+            value += LogisticsChoice.choose(localSales: localSales, onlineSales: online, orderValue: market.orderValue,
+                                            perOrderValue: 1 / market.orderValue, handling: sector.logistics, price: price,
+                                            economy: economy).saving
+        }
+        let revenue = localSales + online
+        value += ServiceUse.choose(revenue: revenue, technology: t, member: true, analyticsOn: services.analytics && outlook.open,
+                                   trainingOn: services.training && outlook.open, quality: outlook.analyticsQuality,
+                                   learning: scenario.learning).platformValue
+        if services.inventoryManagement && outlook.open {
+            let production = variable * (localSales + online / (1 + market.onlinePricePremium))
+            value += production * Inventory.avoidedWasteShare(technology: t, circular: f.circular[i], sectorWaste: sector.waste, scenario: scenario)
+        }
+        if scenario.alliances.enabled && outlook.open {
+            value += Matchmaking.expectedValue(relationship: f.relationship[i], capacity: capacity, scenario: scenario)
+        }
+        return value
     }
 }

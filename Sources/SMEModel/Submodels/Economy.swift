@@ -12,10 +12,12 @@ extension RandomPurpose {
 /// One tick of the economy over the whole population, in two parallel
 /// passes (MODEL.md §3 steps 2–6):
 ///
-/// - pass A: adoption decisions, the idiosyncratic demand shock, and each
-///   firm's attractiveness, summed per province and over members;
-/// - pass B: trade, costs and cash, distress and exit, learning, business
-///   model innovation, and the tick's metrics.
+/// - pass A: entry, the idiosyncratic demand shock, each firm's weight in
+///   its province's demand (attractiveness × reach), and adoption decisions,
+///   summed per province and over members;
+/// - pass B: each firm's month, as a sequence of calls into the submodels:
+///   service use, trade, costs and cash, membership value, learning and
+///   relationships, innovation, alliances; and the tick's metrics.
 ///
 /// Both passes read only the previous tick's aggregates and each firm's own
 /// state, and write only that firm's state, so the result is independent of
@@ -26,6 +28,7 @@ struct Economy {
         var alive: Int
         var members: Int
         var onlineRevenue: Double
+        /// Members' online weight summed (what the online revenue was shared by).
         var memberWeight: Double
     }
 
@@ -46,35 +49,53 @@ struct Economy {
         }
     }
 
+    /// Per-sub-sector traits as plain arrays, for the per-firm loops.
+    struct SectorTraits: Sendable {
+        let waste: [Double]
+        let logistics: [Double]
+        let online: [Double]
+        let season: [Double]
+
+        init(_ scenario: Scenario, season: [Double]) {
+            waste = scenario.firms.sectors.map(\.waste)
+            logistics = scenario.firms.sectors.map(\.logistics)
+            online = scenario.firms.sectors.map(\.online)
+            self.season = season
+        }
+    }
+
     static func passA(
         tick: Int, scenario: Scenario, population: Population, network: PeerNetwork?,
-        previous: Previous, platform: PlatformState, trend: [Double],
+        previous: Previous, platform: PlatformState, market: MarketState,
         streams: RandomStreams, executor: ChunkedExecutor
     ) -> Weights {
         let provinces = scenario.firms.localities.count
         let adoption = scenario.adoption
         let economy = scenario.firms.economy
-        let market = scenario.market
         let onlineOpen = platform.open && scenario.platform.enabled
         let share = previous.alive > 0 ? Double(previous.members) / Double(previous.alive) : 0
         let outlook = Adoption.Outlook(
             hazard: Swift.min(1, adoption.p + adoption.q * share),
-            onlineRevenuePerMember: previous.members > 0 ? previous.onlineRevenue / Double(previous.members) : 0,
-            memberWeight: previous.members > 0 ? previous.memberWeight / Double(previous.members) : 0,
-            logistics: platform.memberLogistics(scenario, firms: population.count),
+            onlineRevenuePerWeight: previous.memberWeight > 0 ? previous.onlineRevenue / previous.memberWeight : 0,
+            networkPrice: platform.memberNetworkPrice(scenario),
+            analyticsQuality: platform.analyticsQuality,
             open: onlineOpen)
         let joinStream = streams.stream(.adoption, tick: tick)
         let monthStream = streams.stream(.firmMonthA, tick: tick)
         let perceptionStream = streams.stream(.perception, tick: tick)
         let shockKeep = economy.shockPersistence
-        let shockNew = (1 - shockKeep * shockKeep).squareRoot() * economy.shockSigma
+        let shockInnovation = (1 - shockKeep * shockKeep).squareRoot()
         let behavioural = adoption.mode == .behavioural
+        let trend = market.trend
         let trendVector = SIMD4(trend[0], trend[1], trend[2], trend[3])
         let entryStream = streams.stream(.entry, tick: tick)
         let entryRate = economy.entryRate
         let sizes = CategoricalTable(employeeProbabilities(scenario.firms.size))
         let sectors = CategoricalTable(scenario.firms.sectors.map(\.share))
         let localities = CategoricalTable(scenario.firms.localities.map(\.share))
+        let traits = SectorTraits(scenario, season: market.sectorSeason)
+        let meanCapacity = market.meanCapacity
+        let reachElasticity = scenario.market.reachElasticity
 
         let f = PopulationPointers(population)
         return executor.reduce(count: population.count, into: Weights(provinces: provinces), { range in
@@ -93,30 +114,32 @@ struct Economy {
                     sums.entryCapital += population.enter(
                         i, tick: tick, scenario: scenario, trend: trend, sizes: sizes, sectors: sectors,
                         localities: localities, generator: &entrant)
+                    f.reach[i] = Trade.reach(capacity: f.capacity[i], meanCapacity: meanCapacity, elasticity: reachElasticity)
                     sums.entries += 1
                 }
-                // Idiosyncratic demand shock, AR(1) in logs; its innovation is
-                // the sum of two 32-bit uniforms from one draw (triangular,
-                // unit variance).
-                let shock = shockKeep * f.shock[i] + shockNew * triangular(monthStream.bits(i))
+                // Idiosyncratic demand shock, AR(1) in logs with the firm's
+                // own spread; its innovation is the sum of two 32-bit
+                // uniforms from one draw (triangular, unit variance).
+                let shock = shockKeep * f.shock[i] + shockInnovation * f.shockSigma[i] * triangular(monthStream.bits(i))
                 f.shock[i] = shock
-                let fit = Trade.fit(f.offering + i * 4, trendVector)
+                let sector = Int(f.sector[i])
                 let a = Trade.attractiveness(
-                    fit: fit, sustainability: f.sustainability[i], brand: f.brand[i],
-                    shock: shock, priceWeight: f.priceWeight[i], market: market)
-                f.attractiveness[i] = a
-                let onlineWeight = a * Trade.visibility(technology: f.technology[i])
+                    fit: Trade.fit(f.offering + i * 4, trendVector), sustainability: f.sustainability[i], brand: f.brand[i],
+                    shock: shock, priceWeight: f.priceWeight[i], season: traits.season[sector], market: scenario.market)
+                let weight = a * f.reach[i]
+                f.demandWeight[i] = weight
+                let onlineWeight = weight * Trade.onlineFactor(technology: f.technology[i], suitability: traits.online[sector],
+                                                               market: scenario.market)
 
                 // Adoption.
                 if f.member[i] == 0 {
-                    guard onlineOpen else { local[Int(f.locality[i])] += a; continue }
+                    guard onlineOpen else { local[Int(f.locality[i])] += weight; continue }
                     var hazard = outlook.hazard
                     if adoption.mode == .peers, let network {
                         hazard = Swift.min(1, adoption.p + adoption.q * network.memberShare(of: i, flags: f.memberPrevious))
                     }
                     if joinStream.uniform(i) < hazard
-                        && (!behavioural || Adoption.accepts(i, population: population, weight: onlineWeight,
-                                                               outlook: outlook, scenario: scenario,
+                        && (!behavioural || Adoption.accepts(i, f, onlineWeight: onlineWeight, outlook: outlook, scenario: scenario,
                                                                noise: triangular(perceptionStream.bits(i)))) {
                         f.member[i] = 1
                         f.joinedTick[i] = Int32(tick)
@@ -136,7 +159,7 @@ struct Economy {
                         sums.switching += adoption.behavioural.switchingCost
                     }
                 }
-                local[Int(f.locality[i])] += a
+                local[Int(f.locality[i])] += weight
                 if f.member[i] == 1 && onlineOpen { sums.online += onlineWeight }
             }
             for k in 0..<provinces { sums.local[k] = local[k] }
@@ -152,11 +175,14 @@ struct Economy {
         var onlineDemand: Double
         var onlineWeight: Double
         var onlineOpen: Bool
-        var memberLogistics: (local: Double, online: Double)
+        /// The network's price per order unit (nil: no network).
+        var networkPrice: Double?
         var analyticsQuality: Double
         var season: Double
         var previousSeason: Double
         var trend: [Double]
+        var sectorSeason: [Double]
+        var meanCapacity: Double
     }
 
     static func passB(
@@ -165,7 +191,10 @@ struct Economy {
     ) -> TickMetrics {
         let economy = scenario.firms.economy
         let platform = scenario.platform
+        let services = platform.services
         let innovation = scenario.innovation
+        let learning = scenario.learning
+        let ties = scenario.relationships
         let market = scenario.market
         let stream = streams.stream(.firmMonthB, tick: month.tick)
         let initiativeStream = streams.stream(.initiative, tick: month.tick)
@@ -174,14 +203,20 @@ struct Economy {
         let provinceCount = scenario.firms.localities.count
         let distressLimit = economy.distressMonths
         let churnLimit = scenario.adoption.behavioural.churnMonths
-        // Each market's demand per unit of attractiveness: a firm's share is
-        // its attractiveness times this.
+        let traits = SectorTraits(scenario, season: month.sectorSeason)
+        // Each market's demand per unit of weight: a firm's share is its
+        // weight times this.
         let localPerWeight = zip(month.localDemand, month.localWeight).map { $1 > 0 ? $0 / $1 : 0 }
         let onlinePerWeight = month.onlineWeight > 0 ? month.onlineDemand / month.onlineWeight : 0
         // Reciprocals taken once: the per-firm loop multiplies instead of dividing.
         let perOnlineEuro = 1 / (1 + market.onlinePricePremium)
         let perOrderValue = 1 / market.orderValue
+        let perEmployee = 1 / economy.revenuePerEmployee
         let seasonRatio = month.previousSeason / month.season
+        let partnerFade = 1 / innovation.partnerMemoryMonths
+        let halfPerConsultingCost = 1 / (2 * learning.consulting.cost)
+        let reachSteps = Trade.ReachSteps(economy: economy, meanCapacity: month.meanCapacity, elasticity: market.reachElasticity)
+        let selling = month.onlineOpen && services.marketAccess
         // Innovation keeps a firm's block weights in a SIMD8 and the trend in
         // a SIMD4.
         precondition(BuildingBlock.allCases.count <= 8 && Attribute.allCases.count == 4 && month.trend.count == 4,
@@ -191,61 +226,74 @@ struct Economy {
         let f = PopulationPointers(population)
         return executor.reduce(count: population.count, into: TickMetrics(), { range in
             var metrics = TickMetrics()
+            var flows = FirmFlows()
             var searchers: [AllianceSystem.Searcher] = []
             var reintegrations: [CSVRecord] = []
             let histogram = DimensionHistogram()
-            // Flows summed in registers, stored into the metrics after the loop.
-            var trade = SIMD8<Double>(), costs = SIMD8<Double>()
+            // Counts by size class kept in registers (a SIMD lane picked by
+            // index would go through memory for every firm).
+            var alive = SizeCounts(), exits = SizeCounts()
             for i in range where f.alive[i] == 1 {
                 let isMember = f.member[i] == 1
                 let served = month.onlineOpen && isMember
-                let a = f.attractiveness[i]
+                let sector = Int(f.sector[i])
                 let t = f.technology[i]
+                let capacity = f.capacity[i]
+
+                // Service use, decided on last month's revenue.
+                let lastRevenue = f.revenueLocal[i] + f.revenueOnline[i]
+                let use = served
+                    ? ServiceUse.choose(revenue: lastRevenue, technology: t, member: true, analyticsOn: services.analytics,
+                                        trainingOn: services.training, quality: month.analyticsQuality, learning: learning)
+                    : ServiceUse.consultingOnly(revenue: lastRevenue, technology: t, learning: learning, halfPerCost: halfPerConsultingCost)
 
                 // Trade.
-                let localShare = a * localPerWeight[Int(f.locality[i])]
-                let onlineShare = served ? onlinePerWeight * a * Trade.visibility(technology: t) : 0
-                let capacity = f.capacity[i]
+                let weight = f.demandWeight[i]
+                let localShare = weight * localPerWeight[Int(f.locality[i])]
+                let onlineShare = served
+                    ? onlinePerWeight * weight * Trade.onlineFactor(technology: t, suitability: traits.online[sector], market: market) : 0
                 let sold = Trade.serve(local: localShare, online: onlineShare, capacity: capacity,
                                        premium: market.onlinePricePremium, perOnlineEuro: perOnlineEuro)
-                // Capacity grows toward demand it cannot serve.
+                // Capacity (and staff) grows toward demand it cannot serve,
+                // and shrinks while much of it stands idle.
                 let wantedOutput = localShare + onlineShare * perOnlineEuro
-                if wantedOutput > capacity {
-                    f.capacity[i] = Swift.min(wantedOutput, capacity * (1 + economy.capacityGrowth))
+                let (resized, reach) = Trade.resize(capacity: capacity, reach: f.reach[i], wanted: wantedOutput,
+                                                    floor: economy.revenuePerEmployee, steps: reachSteps, economy: economy)
+                if resized != capacity {
+                    f.capacity[i] = resized
+                    f.reach[i] = reach
+                    f.employees[i] = UInt16(Swift.min(65_535, Swift.max(1, Int(resized * perEmployee + 0.5))))
                 }
 
                 // Costs.
+                let variable = f.variableCost[i]
+                let logistics = LogisticsChoice.choose(
+                    localSales: sold.local, onlineSales: sold.online, orderValue: market.orderValue, perOrderValue: perOrderValue,
+                    handling: traits.logistics[sector], price: served ? month.networkPrice : nil, economy: economy)
                 var books = Finance.Month()
                 books.revenueLocal = sold.local
                 books.revenueOnline = sold.online
-                let variable = f.variableCost[i]
                 books.production = variable * sold.output
-                let inventory = served && platform.services.inventoryManagement
-                    ? platform.inventoryWasteCut * (0.5 + 0.5 * t) : 0
-                let wasteShare = economy.waste * (1 - inventory) * (1 - f.circular[i])
-                books.waste = wasteShare * books.production
-                let logistics: (local: Double, online: Double) = served
-                    ? month.memberLogistics : (economy.localLogistics, economy.ownOnlineLogistics)
-                books.logistics = logistics.local * sold.local + logistics.online * sold.online
+                let managed = served && services.inventoryManagement
+                books.waste = books.production * Inventory.wasteShare(
+                    technology: t, circular: f.circular[i], managed: managed, sectorWaste: traits.waste[sector], scenario: scenario)
+                books.logistics = logistics.cost
                 books.commission = platform.commission * sold.online
                 books.fee = served ? platform.monthlyFee : 0
-                books.effort = served ? platform.memberEffort : 0
-                books.fixed = economy.fixedCost * capacity
+                books.effort = served && selling ? platform.memberEffort : 0
+                books.fixed = economy.fixedCost * capacity + economy.overhead
+                books.tools = use.cost
 
-                // Business model innovation (paid this month).
-                let access = Innovation.Access(
-                    analytics: served && platform.services.analytics ? month.analyticsQuality : 0,
-                    training: served && platform.services.training)
-                let knowledge = access.analytics + (access.training ? 0.5 : 0)
-                let startRate = innovation.baseRate * f.financial[i] * (1 + knowledge)
-                var outcome = Innovation.Outcome()
-                // One draw gives this month's two coins: whether an
-                // initiative starts, and whether the firm looks for a partner.
+                // Business model innovation (paid this month). One draw gives
+                // the month's two coins: whether an initiative starts, and
+                // whether the firm looks for a partner.
                 let coins = stream.uniformPair(i)
-                if coins.0 < startRate && f.cash[i] >= innovation.cost * capacity {
+                var outcome = Innovation.Outcome()
+                if coins.0 < Innovation.startRate(financial: f.financial[i], use: use, innovation: innovation)
+                    && f.cash[i] >= innovation.cost * capacity {
                     var generator = initiativeStream.generator(for: i)
-                    outcome = Innovation.attempt(i, f, access: access, trend: trendVector,
-                                                 capacity: capacity, innovation: innovation, generator: &generator)
+                    outcome = Innovation.attempt(i, f, use: use, trend: trendVector, capacity: capacity,
+                                                 innovation: innovation, generator: &generator)
                 }
                 books.innovation = outcome.cost
 
@@ -257,24 +305,34 @@ struct Economy {
                 let distress = f.cash[i] < 0 ? Int(f.distressMonths[i]) + 1 : 0
                 f.distressMonths[i] = UInt8(Swift.min(distress, 255))
 
-                // Platform margin: members who keep losing on the platform leave.
+                // Membership: members for whom the platform keeps losing
+                // money leave.
                 if isMember {
-                    // What the membership adds: the online margin and the saving
-                    // on local deliveries, less fee and effort.
-                    let platformMargin = sold.online * (1 - variable * perOnlineEuro - logistics.online - platform.commission)
-                        + sold.local * (economy.localLogistics - logistics.local) - books.fee - books.effort
-                    let run = platformMargin < 0 ? Int(f.churnMonths[i]) + 1 : 0
+                    let value = served
+                        ? sold.online * (1 - variable * perOnlineEuro - platform.commission)
+                            - sold.online * economy.ownOnlineLogistics * traits.logistics[sector] - books.effort
+                            + logistics.saving + use.platformValue
+                            + (managed ? books.production * Inventory.avoidedWasteShare(
+                                technology: t, circular: f.circular[i], sectorWaste: traits.waste[sector], scenario: scenario) : 0)
+                            - books.fee
+                        : -1
+                    let run = value < 0 ? Int(f.churnMonths[i]) + 1 : 0
                     f.churnMonths[i] = UInt8(Swift.min(run, Swift.max(churnLimit, 1), 255))
                 }
 
-                // Learning and the financial index.
+                // Learning, relationships, partnering experience.
+                f.technology[i] = Learning.technology(f.technology[i], use: use, learning: learning)
+                let alliancesHeld = Int(f.allianceCount[i])
+                let perCapacity = 1 / capacity
+                f.relationship[i] = Relationships.update(
+                    f.relationship[i], networking: f.networking[i],
+                    localPerCapacity: sold.local * perCapacity, onlinePerCapacity: sold.online * perOnlineEuro * perCapacity,
+                    alliances: alliancesHeld, use: use, ties: ties)
+                f.partnering[i] += alliancesHeld > 0 ? (1 - f.partnering[i]) / 12 : -f.partnering[i] * partnerFade
+
+                // The financial index.
                 let revenue = books.revenue
-                let previousRevenue = f.revenueLocal[i] + f.revenueOnline[i]
-                f.technology[i] = Learning.technology(
-                    f.technology[i], analytics: access.analytics, training: access.training, innovation: innovation)
-                f.relationship[i] = Learning.relationship(
-                    f.relationship[i], onlineShare: revenue > 0 ? sold.online / revenue : 0,
-                    training: access.training, innovation: innovation)
+                let previousRevenue = lastRevenue
                 let margin = revenue > 0 ? Swift.max(-1, profit / revenue) : -1
                 let growth = previousRevenue > 0 && month.tick > 1
                     ? (revenue * seasonRatio) / previousRevenue - 1 : 0
@@ -287,25 +345,46 @@ struct Economy {
                 f.revenueOnline[i] = sold.online
 
                 // Metrics.
-                let orders = revenue * perOrderValue
-                trade += SIMD8(sold.local, sold.online, localShare, onlineShare, payout, orders,
-                                served && platform.services.sharedLogistics ? orders : 0, books.logistics)
-                costs += SIMD8(books.production, books.waste, books.commission, books.fee,
-                                books.effort, books.fixed, books.innovation, profit)
+                flows.revenueLocal += sold.local; flows.revenueOnline += sold.online
+                flows.demandLocal += localShare; flows.demandOnline += onlineShare
+                flows.production += books.production; flows.waste += books.waste; flows.logistics += books.logistics
+                flows.commissions += books.commission; flows.fees += books.fee; flows.effort += books.effort
+                flows.fixedCosts += books.fixed; flows.innovation += books.innovation; flows.tools += books.tools
+                flows.profit += profit; flows.payout += payout
+                flows.orders += revenue * perOrderValue; flows.onlineOrders += sold.online * perOrderValue
+                flows.networkUnits += logistics.networkUnits
+                if let price = month.networkPrice { flows.logisticsCharges += logistics.networkUnits * price }
                 if let block = outcome.block {
                     metrics.initiatives[block.rawValue] += 1
                     if outcome.success { metrics.successes += 1 }
+                    let onNetwork = block == .network || block == .relations ? 1 : 0
+                    if alliancesHeld > 0 {
+                        metrics.initiativesAllied += 1
+                        metrics.networkRelationsAllied += onNetwork
+                    } else {
+                        metrics.initiativesUnallied += 1
+                        metrics.networkRelationsUnallied += onNetwork
+                    }
                 }
+                let employees = Int(f.employees[i])
                 if distress >= distressLimit {
                     f.alive[i] = 0
                     f.member[i] = 0
                     metrics.exits += 1
+                    exits.add(employees)
                     continue
                 }
                 metrics.alive += 1
+                alive.add(employees)
+                metrics.employees += employees
                 if isMember {
                     metrics.members += 1
                     metrics.addOnlineRevenue(sold.online)
+                    metrics.analyticsUse += use.analytics
+                    metrics.trainingUse += use.training
+                    metrics.consultingUseMembers += use.consulting
+                } else {
+                    metrics.consultingUseNonMembers += use.consulting
                 }
                 metrics.addDimensions(
                     SIMD4(f.relationship[i], f.technology[i], f.financial[i], f.sustainability[i]),
@@ -318,13 +397,30 @@ struct Economy {
                         searchers: &searchers, events: &reintegrations)
                 }
             }
+            metrics.flows = flows
+            metrics.aliveBySize = alive.vector
+            metrics.exitsBySize = exits.vector
             metrics.searchers = searchers
             metrics.reintegrations = reintegrations
-            metrics.addFlows(trade: trade, costs: costs)
             metrics.dimensionHistogram = histogram.array
             return metrics
         }, TickMetrics.absorb)
     }
+}
+
+/// Counts of firms by size class (1–2, 3–9, 10 or more employees),
+/// added without branches.
+struct SizeCounts {
+    var small = 0, medium = 0, large = 0
+
+    @inline(__always)
+    mutating func add(_ employees: Int) {
+        small &+= employees <= 2 ? 1 : 0
+        large &+= employees >= 10 ? 1 : 0
+        medium &+= employees > 2 && employees < 10 ? 1 : 0
+    }
+
+    var vector: SIMD4<Int> { SIMD4(small, medium, large, 0) }
 }
 
 /// A unit-variance deviate from 64 random bits: the sum of the two 32-bit

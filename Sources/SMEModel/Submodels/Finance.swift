@@ -6,11 +6,10 @@ enum Finance {
     struct Month {
         var revenueLocal = 0.0, revenueOnline = 0.0
         var production = 0.0, waste = 0.0, logistics = 0.0
-        var commission = 0.0, fee = 0.0, effort = 0.0, fixed = 0.0, innovation = 0.0
-        var onboarding = 0.0, switching = 0.0
+        var commission = 0.0, fee = 0.0, effort = 0.0, fixed = 0.0, innovation = 0.0, tools = 0.0
 
         var revenue: Double { revenueLocal + revenueOnline }
-        var costs: Double { production + waste + logistics + commission + fee + effort + fixed + innovation + onboarding + switching }
+        var costs: Double { production + waste + logistics + commission + fee + effort + fixed + innovation + tools }
         var profit: Double { revenue - costs }
     }
 

@@ -2,13 +2,16 @@ import AgentEngine
 
 /// Business model innovation (MODEL.md §7, seed 003): each month a firm may
 /// start an initiative, with probability rising with financial slack and
-/// knowledge inflow (analytics, training). Its strategy weights, tilted by
-/// its situation, pick the building block; the cost is paid up front;
-/// success depends on technology, relationship and analytics; a success
+/// the knowledge it takes in (the analytics, training and consultants it
+/// uses: `ServiceUse`). Its strategy weights, tilted by its situation
+/// (analytics used → value proposition and customers; relationship capital
+/// and partnering experience → network and relations, the "TO BE" models of
+/// firms with partners), pick the building block; the cost is paid up front;
+/// success depends on technology, relationship and analytics used; a success
 /// moves the dimensions the block belongs to. An initiative is also a
 /// sustainability project (circular practices, seed 002 §4.3–4.4) with a
 /// probability that rises with the sustainability the firm sees consumers
-/// ask for, with its own practice, and with the platform's training.
+/// ask for, with its own practice, and with the training it uses.
 enum Innovation {
     struct Outcome {
         var block: BuildingBlock?
@@ -16,18 +19,21 @@ enum Innovation {
         var cost = 0.0
     }
 
-    /// What the platform gives a member this month.
-    struct Access {
-        var analytics = 0.0
-        var training = false
+    /// The month's start rate of firm `i`: base · financial · (1 + the
+    /// knowledge it takes in from the tools it uses).
+    @inline(__always)
+    static func startRate(financial: Double, use: ServiceUse, innovation: InnovationParameters) -> Double {
+        let knowledge = innovation.knowledgeAnalytics * use.analyticsUsed + innovation.knowledgeTraining * use.training
+            + innovation.knowledgeConsulting * use.consulting
+        return innovation.baseRate * financial * (1 + knowledge)
     }
 
     /// Runs an initiative firm `i` has started: the month's draw fell below
-    /// baseRate · financial · (1 + knowledge) and it could pay the cost.
+    /// `startRate` and it could pay the cost.
     /// Reads and writes only firm `i`'s columns (through `f`).
     @inline(__always)
     static func attempt(
-        _ i: Int, _ f: PopulationPointers, access: Access, trend: SIMD4<Double>, capacity: Double,
+        _ i: Int, _ f: PopulationPointers, use: ServiceUse, trend: SIMD4<Double>, capacity: Double,
         innovation: InnovationParameters, generator: inout SplitMix64
     ) -> Outcome {
         var outcome = Outcome(cost: innovation.cost * capacity)
@@ -38,10 +44,11 @@ enum Innovation {
         let base = f.strategy + i * blocks
         var weights = SIMD8<Double>()
         for k in 0..<blocks { weights[k] = Double(base[k]) }
-        let dataTilt = 1 + innovation.analyticsTilt * access.analytics
+        let analytics = use.analyticsUsed
+        let dataTilt = 1 + innovation.analyticsTilt * analytics
         weights[BuildingBlock.valueProposition.rawValue] *= dataTilt
         weights[BuildingBlock.customers.rawValue] *= dataTilt
-        let relationsTilt = 1 + innovation.relationsTilt * f.relationship[i]
+        let relationsTilt = (1 + innovation.relationsTilt * f.relationship[i]) * (1 + innovation.partnerTilt * f.partnering[i])
         weights[BuildingBlock.network.rawValue] *= relationsTilt
         weights[BuildingBlock.relations.rawValue] *= relationsTilt
         // Summed and walked in block order.
@@ -57,12 +64,12 @@ enum Innovation {
 
         let t = f.technology[i], r = f.relationship[i]
         let success = innovation.successBase + innovation.successTechnology * t
-            + innovation.successRelationship * r + innovation.successAnalytics * access.analytics
+            + innovation.successRelationship * r + innovation.successAnalytics * analytics
         guard generator.uniform() < success else { return outcome }
         outcome.success = true
 
         // The trend as the firm sees it: analytics and capability cut the noise.
-        let noise = innovation.trendNoise * (1 - access.analytics * (0.5 + 0.5 * t))
+        let noise = innovation.trendNoise * (1 - analytics * (0.5 + 0.5 * t))
         let offering = f.offering + i * Attribute.allCases.count
         func perceived(_ a: Int) -> Double { clamp01(trend[a] + noise * generator.triangular()) }
         switch chosen {
@@ -84,7 +91,7 @@ enum Innovation {
         }
         let s = f.sustainability[i]
         let orientation = clamp01(perceived(Attribute.sustainable.rawValue) * (0.3 + s)
-            + (access.training ? innovation.trainingSustainability : 0))
+            + innovation.trainingSustainability * use.training)
         if generator.uniform() < orientation {
             f.sustainability[i] = clamp01(s + innovation.sustainabilityGain * (1 - s))
             f.circular[i] = Swift.min(innovation.circularMax, f.circular[i] + innovation.circularGain)

@@ -1,7 +1,14 @@
-/// The platform's own accounts (MODEL.md §7 "Platform", process step 7):
-/// revenue from commissions, fees and onboarding; fixed and per-order
-/// costs; reinvestment of profit in analytics; closure after a long run of
-/// negative cash, after which members lose the online channel.
+/// The platform's own accounts (MODEL.md §7 "Platform", process step 7).
+///
+/// Income: commissions, fees, onboarding, and the logistics charges of the
+/// orders members send through its network. Costs: staff, IT, matchmaking
+/// and marketing (fixed, per population firm), member services (per
+/// member: account management, analytics reports, training), order handling
+/// (per online order), and the shared logistics network it builds and runs:
+/// a fixed cost and a cost per order that falls with volume (economies of
+/// scale). It prices network orders at its average cost plus a markup,
+/// reinvests part of a profit in analytics, and closes after a long run of
+/// negative cash — its members then fall back to their own channels.
 struct PlatformState: Sendable {
     private(set) var open: Bool
     private(set) var cash: Double
@@ -9,51 +16,68 @@ struct PlatformState: Sendable {
     private(set) var analyticsQuality: Double
     private(set) var invested = 0.0
     private(set) var monthsNegative = 0
-    /// Orders shipped through the shared network last tick (drives its cost).
-    private(set) var orders = 0.0
-    /// Online sales last tick.
+    /// Online sales and network order units last tick.
     private(set) var volume = 0.0
+    private(set) var networkUnits = 0.0
+    /// Price per order unit of the shared network this tick.
+    private(set) var networkPrice: Double
+    /// Income and costs of the last tick.
+    private(set) var income = 0.0
+    private(set) var costs = 0.0
 
     init(_ scenario: Scenario, firms: Int) {
         let platform = scenario.platform
         open = platform.enabled
         cash = platform.enabled ? platform.initialCashPerFirm * Double(firms) : 0
         analyticsQuality = platform.analyticsQuality
+        networkPrice = Self.price(platform, units: 0, firms: firms)
     }
 
-    /// Cost of shipping online orders through the shared network, as a
-    /// share of online revenue: it falls with the platform's volume
-    /// (economies of scale) toward a floor.
-    static func sharedLogisticsShare(_ platform: PlatformParameters, orders: Double, firms: Int) -> Double {
+    /// The network's cost per order unit at a monthly volume of `units`:
+    /// from `start` with no volume toward `floor` at scale.
+    static func unitCost(_ platform: PlatformParameters, units: Double, firms: Int) -> Double {
         let half = platform.logisticsHalfOrdersPerFirm * Double(firms)
-        return platform.logisticsFloor + (platform.logisticsStart - platform.logisticsFloor) * half / (half + orders)
+        return platform.logisticsFloor + (platform.logisticsStart - platform.logisticsFloor) * half / (half + units)
     }
 
-    /// Logistics shares a member pays on its local and online revenue this
-    /// tick: the shared network's for both when that service is on, its
-    /// own otherwise.
-    func memberLogistics(_ scenario: Scenario, firms: Int) -> (local: Double, online: Double) {
-        guard scenario.platform.services.sharedLogistics else {
-            return (scenario.firms.economy.localLogistics, scenario.firms.economy.ownOnlineLogistics)
-        }
-        let shared = Self.sharedLogisticsShare(scenario.platform, orders: orders, firms: firms)
-        return (shared, shared)
+    /// Price per order unit: average cost (the fixed cost spread over at
+    /// least the half volume) plus the markup.
+    static func price(_ platform: PlatformParameters, units: Double, firms: Int) -> Double {
+        let half = platform.logisticsHalfOrdersPerFirm * Double(firms)
+        let fixed = platform.logisticsFixedPerFirm * Double(firms)
+        return (1 + platform.logisticsMarkup) * (unitCost(platform, units: units, firms: firms) + fixed / Swift.max(units, half))
     }
 
-    /// Books one month: `income` is what members paid the platform
-    /// (commissions, fees, onboarding). Returns the platform's costs.
+    /// The network's price per order for members this tick, or nil when
+    /// there is no network to use.
+    func memberNetworkPrice(_ scenario: Scenario) -> Double? {
+        open && scenario.platform.enabled && scenario.platform.services.sharedLogistics ? networkPrice : nil
+    }
+
+    /// Books one month. `charges` is what members paid the platform
+    /// (commissions, fees, onboarding, logistics charges); `units` the order
+    /// units shipped through the network; `onlineOrders` the online orders it
+    /// handled. Returns the month's costs (reinvestment included).
     @discardableResult
-    mutating func settle(income: Double, onlineSales: Double, networkOrders: Double, scenario: Scenario, firms: Int) -> Double {
+    mutating func settle(charges: Double, onlineSales: Double, onlineOrders: Double, units: Double, members: Int,
+                         scenario: Scenario, firms: Int) -> Double {
         guard open else {
-            orders = 0
             volume = 0
+            networkUnits = 0
+            income = 0
+            costs = 0
             return 0
         }
         let platform = scenario.platform
-        orders = networkOrders
         volume = onlineSales
-        let costs = platform.fixedCostPerFirm * Double(firms) + platform.costPerOrder * onlineSales / scenario.market.orderValue
-        let profit = income - costs
+        networkUnits = units
+        var spent = platform.fixedCostPerFirm * Double(firms) + platform.costPerMember * Double(members)
+            + platform.costPerOrder * onlineOrders
+        if platform.services.sharedLogistics {
+            spent += platform.logisticsFixedPerFirm * Double(firms) + Self.unitCost(platform, units: units, firms: firms) * units
+            networkPrice = Self.price(platform, units: units, firms: firms)
+        }
+        let profit = charges - spent
         var reinvested = 0.0
         if profit > 0 && platform.services.analytics {
             reinvested = platform.reinvestShare * profit
@@ -63,9 +87,11 @@ struct PlatformState: Sendable {
             let half = platform.analyticsHalfInvestmentPerFirm * Double(firms)
             analyticsQuality = platform.analyticsQuality + (1 - platform.analyticsQuality) * invested / (invested + half)
         }
+        income = charges
+        costs = spent + reinvested
         cash += profit - reinvested
         monthsNegative = cash < 0 ? monthsNegative + 1 : 0
         if monthsNegative >= platform.closureMonths { open = false }
-        return costs + reinvested
+        return costs
     }
 }

@@ -25,9 +25,12 @@ extension Scenario {
         .number("adoption.behavioural.payback_months", \.adoption.behavioural.paybackMonths, 1...600, unit: "months",
                 "Months over which the onboarding cost is amortised when judging the benefit of joining.", .illustrative()),
         .number("adoption.behavioural.perception_noise", \.adoption.behavioural.perceptionNoise, 0...5, unit: "relative sd",
-                "Noise of a non-member's estimate of its online revenue.", .illustrative()),
+                "Noise of a non-member's estimate of the online revenue it would earn.", .illustrative()),
         .integer("adoption.behavioural.churn_months", \.adoption.behavioural.churnMonths, 1...255, unit: "months",
                  "Consecutive months of negative platform margin after which a member leaves.", .illustrative()),
+        .number("adoption.behavioural.matchmaking_weight", \.adoption.behavioural.matchmakingWeight, 0...10,
+                "Weight a firm gives the alliances the platform's matchmaking might bring when it weighs joining (an uncertain, distant prospect).",
+                .illustrative()),
         .number("adoption.behavioural.switching_cost", \.adoption.behavioural.switchingCost, 0...1_000_000_000, unit: "EUR",
                 "One-off cost of leaving the platform.", .illustrative()),
     ]

@@ -9,7 +9,12 @@ extension Scenario {
                     "Local demand in each province, relative to the initial capacity of its firms.", .calibrated("margins, spare capacity")),
             .number("market.local_growth", \.market.localGrowth, -0.5...0.5, unit: "per year",
                     "Yearly growth of local demand (negative: a declining local market).", .setting("scenario lever")),
-            .number("market.seasonality", \.market.seasonality, 0...0.9, "Amplitude of the yearly cycle of demand.", .illustrative()),
+            .number("market.seasonality", \.market.seasonality, 0...0.9, "Amplitude of the yearly cycle of all demand (sub-sectors add their own).", .illustrative()),
+            .number("market.seasonality_peak_month", \.market.seasonalityPeakMonth, 1...12, unit: "month",
+                    "Month of the year when all demand peaks (tick 1 is January).", .illustrative("food sales peak at Christmas (ISTAT retail trade)")),
+            .number("market.reach_elasticity", \.market.reachElasticity, 0...2,
+                    "A firm's reach (outlets, shelf space, customers) grows with its capacity: demand is shared in proportion to attractiveness × (capacity / mean capacity)^this.",
+                    .calibrated("the mean size of living firms stays within ±20 % over ten years; exits by size")),
         ]
         for initial in [true, false] {
             for attribute in Attribute.allCases {
@@ -39,6 +44,10 @@ extension Scenario {
             .number("market.online.catalogue_half_share", \.market.catalogueHalfShare, 0.000001...1, unit: "share of population",
                     "Catalogue (members as a share of the population) at which the consumer base reaches half its ceiling.", .illustrative()),
             .number("market.online.order_value", \.market.orderValue, 0.01...1_000_000, unit: "EUR", "Average online order.", .illustrative()),
+            .number("market.online.visibility_base", \.market.visibilityBase, 0...10,
+                    "Visibility of a member's listing with no technology (online demand is shared by attractiveness × visibility × reach).", .illustrative()),
+            .number("market.online.visibility_technology", \.market.visibilityTechnology, 0...10,
+                    "Visibility added per unit of technology (a better presented catalogue).", .illustrative()),
             .number("market.online.price_premium", \.market.onlinePricePremium, 0...5,
                     "Online (retail) price over the local, largely wholesale, price.", .illustrative("retail over wholesale prices")),
         ]

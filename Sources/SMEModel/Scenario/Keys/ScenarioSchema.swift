@@ -13,7 +13,7 @@ extension Scenario {
     /// the model documentation are derived from it.
     public static let schema = ParameterSchema<Scenario>(
         defaults: Scenario(),
-        parameters: runKeys + firmKeys + marketKeys + platformKeys + adoptionKeys + innovationKeys + allianceKeys,
+        parameters: runKeys + firmKeys + marketKeys + platformKeys + adoptionKeys + learningKeys + relationshipKeys + innovationKeys + allianceKeys,
         rules: rules)
 
     /// Reads a scenario document strictly: unknown keys, wrong types,

@@ -1,0 +1,115 @@
+/// Which tools a firm uses this month and how intensely (MODEL.md §4
+/// "Learning"): the platform's analytics and training for members whose
+/// platform offers them, consultants and its own digital investment for
+/// anyone. Nothing is given for being a member: a tool is used when the
+/// value the firm expects from it exceeds its cost in staff time or fees,
+/// and what the firm learns, and how it innovates, follow from the use.
+///
+/// For a tool of expected value V at full use and cost C (a use u costs
+/// C·u²), the firm chooses u = min(1, V / 2C), which maximises V·u − C·u²;
+/// V = value share · monthly revenue · (floor + technology) (absorptive
+/// capacity), times the analytics quality for analytics.
+struct ServiceUse: Sendable {
+    var analytics = 0.0
+    var training = 0.0
+    var consulting = 0.0
+    /// The platform's analytics quality the firm had access to.
+    var quality = 0.0
+    /// What using the tools costs this month (staff time and fees), euros.
+    var cost = 0.0
+    /// The net value the firm expects from the platform's tools (analytics
+    /// and training) this month, euros: what keeps a member on the platform.
+    var platformValue = 0.0
+
+    /// Analytics actually used, in quality units (use × quality).
+    var analyticsUsed: Double { analytics * quality }
+
+    /// The best use of a tool and its net value.
+    @inline(__always)
+    static func optimum(value: Double, cost: Double) -> (use: Double, net: Double) {
+        guard value > 0 else { return (0, 0) }
+        let use = cost > 0 ? Swift.min(1, value / (2 * cost)) : 1
+        return (use, value * use - cost * use * use)
+    }
+
+    /// Consultants alone (what a firm without the platform's tools chooses):
+    /// the common case of the per-firm loop, with 1 / (2·cost) taken once.
+    @inline(__always)
+    static func consultingOnly(revenue: Double, technology: Double, learning: LearningParameters, halfPerCost: Double) -> ServiceUse {
+        var use = ServiceUse()
+        let value = learning.consulting.value * Swift.max(0, revenue) * (learning.absorptiveFloor + technology)
+        guard value > 0 else { return use }
+        let u = halfPerCost.isFinite ? Swift.min(1, value * halfPerCost) : 1
+        use.consulting = u
+        use.cost = learning.consulting.cost * u * u
+        return use
+    }
+
+    /// The firm's choice this month. `revenue` is last month's, `member`
+    /// whether the platform serves it, `quality` the platform's analytics
+    /// quality, `analyticsOn` / `trainingOn` whether the platform offers them.
+    @inline(__always)
+    static func choose(revenue: Double, technology: Double, member: Bool, analyticsOn: Bool, trainingOn: Bool,
+                       quality: Double, learning: LearningParameters) -> ServiceUse {
+        let scale = Swift.max(0, revenue) * (learning.absorptiveFloor + technology)
+        var use = ServiceUse()
+        if member && analyticsOn {
+            let best = optimum(value: learning.analytics.value * scale * quality, cost: learning.analytics.cost)
+            use.analytics = best.use
+            use.quality = quality
+            use.platformValue += best.net
+            use.cost += learning.analytics.cost * best.use * best.use
+        }
+        if member && trainingOn {
+            let best = optimum(value: learning.training.value * scale, cost: learning.training.cost)
+            use.training = best.use
+            use.platformValue += best.net
+            use.cost += learning.training.cost * best.use * best.use
+        }
+        let consulting = optimum(value: learning.consulting.value * scale, cost: learning.consulting.cost)
+        use.consulting = consulting.use
+        use.cost += learning.consulting.cost * consulting.use * consulting.use
+        return use
+    }
+}
+
+/// The logistics a firm pays on its orders this month: its own delivery,
+/// or the platform's shared network where that is cheaper per order (a
+/// member's choice, order by kind: online parcels and local deliveries).
+struct LogisticsChoice: Sendable {
+    /// Cost of the month's orders, euros.
+    var cost = 0.0
+    /// Orders shipped through the network, weighted by the sub-sector's
+    /// handling cost (what the platform pays and charges for).
+    var networkUnits = 0.0
+    /// What the network saved the member against its own delivery, euros.
+    var saving = 0.0
+
+    /// `price` is the network's price per order this month (nil: no network
+    /// for this firm), `handling` the sub-sector's logistics multiplier.
+    @inline(__always)
+    static func choose(localSales: Double, onlineSales: Double, orderValue: Double, perOrderValue: Double, handling: Double,
+                       price: Double?, economy: FirmEconomy) -> LogisticsChoice {
+        let localOrders = localSales * perOrderValue, onlineOrders = onlineSales * perOrderValue
+        let ownLocal = economy.localLogistics * orderValue * handling
+        let ownOnline = economy.ownOnlineLogistics * orderValue * handling
+        var choice = LogisticsChoice()
+        guard let price else {
+            choice.cost = localOrders * ownLocal + onlineOrders * ownOnline
+            return choice
+        }
+        let network = price * handling
+        func ship(_ orders: Double, own: Double) {
+            if network < own {
+                choice.cost += orders * network
+                choice.networkUnits += orders * handling
+                choice.saving += orders * (own - network)
+            } else {
+                choice.cost += orders * own
+            }
+        }
+        ship(localOrders, own: ownLocal)
+        ship(onlineOrders, own: ownOnline)
+        return choice
+    }
+}
