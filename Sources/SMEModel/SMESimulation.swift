@@ -71,7 +71,7 @@ public struct SMESimulation: SteppedModel {
         }
         let previous = Economy.Previous(
             alive: metrics.alive, members: metrics.members,
-            onlineRevenue: metrics.flows.revenueOnline, memberWeight: memberWeight)
+            onlineDemand: market.onlineDemand, listedWeight: memberWeight)
         // 1. Market.
         let previousSeason = season
         market.advance(to: tick, scenario: scenario, firms: population.count,

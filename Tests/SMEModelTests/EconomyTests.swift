@@ -30,18 +30,21 @@ func smallEconomy(firms: Int = 2_000, horizon: Int = 36) -> Scenario {
             let platformBefore = model.platformState.cash
             let capacityBefore = model.population.capacity.toArray()
             model.step(tick: tick)
-            let m = model.metrics
+            let m = model.metrics.flows
             let cashAfter = model.population.cash.toArray().reduce(0, +)
             let alliances = model.allianceTally
             let expected = m.profit - m.payout - model.onboardingPaid - model.switchingPaid + model.entryCapital - model.writtenOff
-                + alliances.captured - alliances.integration
+                + alliances.captured - alliances.integration - alliances.exitCosts
             #expect(abs((cashAfter - cashBefore) - expected) <= 1e-6 * max(1, abs(cashBefore)), "tick \(tick)")
             // The profit is the sum of its parts.
-            let parts = m.revenueLocal + m.revenueOnline - m.production - m.waste - m.logistics - m.commissions
-                - m.fees - m.effort - m.fixedCosts - m.innovation
-            #expect(abs(parts - m.profit) <= 1e-6 * max(1, abs(m.profit)))
+            let costs = m.production + m.waste + m.logistics + m.commissions + m.fees + m.effort + m.fixedCosts + m.innovation + m.tools
+            #expect(abs(m.revenueLocal + m.revenueOnline - costs - m.profit) <= 1e-6 * max(1, abs(m.profit)))
+            // What members paid for the platform's network is part of their
+            // logistics costs, and the platform's income.
+            #expect(m.logisticsCharges <= m.logistics * (1 + 1e-12))
             if model.platformState.open {
                 #expect(abs((model.platformState.cash - platformBefore) - (model.platformIncome - model.platformCosts)) <= 1e-6 * max(1, abs(platformBefore)))
+                #expect(abs(model.platformIncome - (m.commissions + m.fees + model.onboardingPaid + m.logisticsCharges)) <= 1e-6 * max(1, model.platformIncome))
             }
             // Demand served never exceeds demand, output never exceeds capacity.
             #expect(m.revenueLocal <= m.demandLocal * (1 + 1e-12))
@@ -53,11 +56,12 @@ func smallEconomy(firms: Int = 2_000, horizon: Int = 36) -> Scenario {
                 let capacity = model.population.bornTick[i] == tick ? model.population.capacity[i] : capacityBefore[i]
                 #expect(output <= capacity * (1 + 1e-12))
             }
-            exits += m.exits
+            exits += model.metrics.exits
         }
         #expect(exits > 0, "the test must see firms exit")
         #expect(model.alliances.active.count > 0, "the test must see alliances")
-        #expect(model.metrics.revenueOnline > 0)
+        #expect(model.metrics.flows.revenueOnline > 0)
+        #expect(model.metrics.flows.logisticsCharges > 0, "the test must see the network used")
     }
 }
 

@@ -32,6 +32,15 @@ import Testing
                 value = .string(names[((names.firstIndex(of: current) ?? 0) + 1) % names.count])
             case .text: value = .string("text-\(k)")
             case .shares: value = .object(["a\(k)": .double(0.25), "b\(k)": .double(0.75)])
+            case .records:
+                // Each field of each record at its own place in its range.
+                var first: JSONObject = ["share": .double(0.25)], second: JSONObject = ["share": .double(0.75)]
+                for (n, field) in Sector.fields.enumerated() {
+                    let span = field.range.upperBound - field.range.lowerBound
+                    first[field.name] = .double(field.range.lowerBound + span * (0.1 + 0.01 * Double(n)))
+                    second[field.name] = .double(field.range.lowerBound + span * (0.2 + 0.01 * Double(n)))
+                }
+                value = .object(["a\(k)": .object(first), "b\(k)": .object(second)])
             }
             document = document.setting(parameter.keys, to: value)!
         }
@@ -94,6 +103,11 @@ import Testing
             case (.choice(let names), .string(let name)): changed = .string(names[(names.firstIndex(of: name)! + 1) % names.count])
             case (.text, _): changed = .string("other")
             case (.shares, _): changed = .object(["one": .double(1)])
+            case (.records, _):
+                var record = Sector(name: "one", share: 1)
+                record.online = 2
+                changed = Key.records("x", \.firms.sectors, entries: 1...64, fields: Sector.fields, "", .setting()).encode(
+                    { var s = Scenario(); s.firms.sectors = [record]; return s }())
             default:
                 Issue.record("\(parameter.path): unexpected \(current)")
                 continue
@@ -168,8 +182,8 @@ import Testing
                 return error.problems.map(\.description)
             } catch { return ["\(error)"] }
         }
-        #expect(problems(#"{"platform": {"logistics": {"floor": 0.2}}}"#)
-            == ["platform.logistics.floor: 0.2 exceeds start (0.14); costs fall with volume"])
+        #expect(problems(#"{"platform": {"logistics": {"floor": 10}}}"#)
+            == ["platform.logistics.floor: 10.0 exceeds start (9.0); costs fall with volume"])
         // A key that is itself wrong is reported once, not again by its rule.
         #expect(problems(#"{"platform": {"logistics": {"floor": "x"}}}"#).count == 1)
         #expect(problems(#"{"economy": false}"#).first?.hasPrefix("economy: behavioural adoption needs the economy") == true)

@@ -86,7 +86,7 @@ import Testing
         (["run", "--set", "platform.commission=2"], "--set platform.commission=2: platform.commission: 2 is out of range; allowed: 0.0 to 1.0"),
         (["run", "--set", "platform.services.analytics=1"], "platform.services.analytics: expected true or false, found the number 1"),
         (["run", "--set", "firms.sectors={\"wine\": 0.5}"], "firms.sectors: shares sum to 0.5; they must sum to 1"),
-        (["run", "--set", "platform.logistics.floor=0.5"], "--set platform.logistics.floor=0.5: platform.logistics.floor: 0.5 exceeds start (0.14)"),
+        (["run", "--set", "platform.logistics.floor=10"], "--set platform.logistics.floor=10: platform.logistics.floor: 10.0 exceeds start (9.0)"),
         (["run", "--set", "adoption.mode=bas"], "adoption.mode: \"bas\" is not allowed; allowed: \"behavioural\", \"bass\" or \"peers\"; did you mean \"bass\"?"),
         (["validate", "--set", "horizon=-1"], "validate takes one scenario file"),
         (["resolve", "--set", "horizon=-1"], "--set horizon=-1: horizon: -1 is out of range"),

@@ -162,11 +162,15 @@ import Testing
         }
         #expect(platform["commission"] == .double(0.07))
         #expect(services["training"] == .bool(false) && services["analytics"] == .bool(true))
-        #expect(firms["sectors"] == .object(["wine": .double(0.4), "dairy": .double(0.6)]))
+        // Named like a default sub-sector, dairy keeps its traits; wine is new.
+        guard case .object(let sectors)? = firms["sectors"], case .object(let dairy)? = sectors["dairy"],
+              case .object(let wine)? = sectors["wine"] else { Issue.record("sectors: \(String(describing: firms["sectors"]))"); return }
+        #expect(sectors.keys == ["wine", "dairy"] && dairy["share"] == .double(0.6) && dairy["online"] == .double(0.6))
+        #expect(wine["share"] == .double(0.4) && wine["online"] == .double(1))
         let resolved = try ToolProcess.run(["resolve", "--set", "adoption.mode=peers", "--firms", "50"], in: folder)
         #expect(resolved.status == 0 && resolved.stdout.contains(#""mode": "peers""#) && resolved.stdout.contains(#""count": 50"#))
         let keys = try ToolProcess.run(["help", "keys", "platform.logistics"], in: folder)
-        #expect(keys.status == 0 && keys.stdout.hasPrefix("platform.logistics.start = 0.14"))
+        #expect(keys.status == 0 && keys.stdout.hasPrefix("platform.logistics.fixed_per_firm = 0.5"))
         #expect(!keys.stdout.contains("platform.commission"))
         let markdown = try ToolProcess.run(["help", "keys", "--markdown"], in: folder)
         #expect(markdown.stdout.hasPrefix("| key | meaning | unit | default | allowed | evidence |"))

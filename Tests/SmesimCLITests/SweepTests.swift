@@ -57,8 +57,8 @@ import Testing
         }
         // Common random numbers: replicate r has the same seed at every point,
         // so points that differ only in the commission start identically.
-        let tick0 = series.dropFirst().filter { $0[5] == "0" && $0[1] == "0" }.map { Array($0[6...]) }
-        #expect(tick0.count == 4 && Set(tick0.map { $0.joined(separator: ",") }).count == 1)
+        let tick0 = series.dropFirst().filter { $0[5] == "0" && $0[1] == "0" && $0[4] == "1" }.map { Array($0[6...]) }
+        #expect(tick0.count == 2 && Set(tick0.map { $0.joined(separator: ",") }).count == 1)
         let manifest = try JSONParser.parse(Array(try Data(contentsOf: folder.appendingPathComponent("Results/s/manifest.json"))))
         guard case .object(let root) = manifest, case .object(let sweep)? = root["sweep"], case .object(let scenario)? = root["scenario"],
               case .object(let firms)? = scenario["firms"], case .array(let resources)? = root["resources"] else {
@@ -120,14 +120,14 @@ import Testing
 
     @Test func aFailingPointIsRecordedAndTheSweepGoesOn() throws {
         let folder = try scratchFolder()
-        // A floor above the logistics start (0.14) breaks a rule between keys.
-        let file = try sweepFile(folder, #""parameters": {"platform.logistics.floor": {"values": [0.05, 0.3, 0.1]}}"#)
+        // A floor above the logistics start (9 EUR) breaks a rule between keys.
+        let file = try sweepFile(folder, #""parameters": {"platform.logistics.floor": {"values": [3, 10, 4]}}"#)
         let result = try ToolProcess.run(["sweep", file, "-q"], in: folder)
         #expect(result.status == 1)
         #expect(result.stderr.contains("2 of 6 runs failed"), "\(result.stderr)")
         let runs = rows(try read(folder, "Results/s/runs.csv"))
         #expect(runs.dropFirst().map { $0[5] } == ["ok", "ok", "failed", "failed", "ok", "ok"])
-        #expect(runs[3][6] == "platform.logistics.floor: 0.3 exceeds start (0.14); costs fall with volume")
+        #expect(runs[3][6] == "platform.logistics.floor: 10.0 exceeds start (9.0); costs fall with volume")
         let series = rows(try read(folder, "Results/s/timeseries.csv"))
         #expect(series.count == 1 + 4 * 13, "no rows for failed runs")
         #expect(!series.contains { $0[0] == "1" })

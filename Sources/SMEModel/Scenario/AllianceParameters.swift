@@ -41,7 +41,7 @@ public struct AllianceParameters: Sendable, Equatable {
     /// Partner choice (seed 004): a searcher weighs `candidatesPlatform`
     /// (through matchmaking) or `candidatesLocal` (its own search) other
     /// searchers and proposes to the one that fits best, if both find the
-    /// fit at least `minFit`. `partnerChoice` false pairs searchers at random
+    /// fit at least `fitMinimum`. `partnerChoice` false pairs searchers at random
     /// (the reference that shows choice matters).
     public var partnerChoice = true
     public var candidatesPlatform = 8
@@ -54,7 +54,7 @@ public struct AllianceParameters: Sendable, Equatable {
     public var fitCompatibility = 0.5
     public var fitFinancial = 0.5
     public var fitReputation = 0.5
-    public var minFit = 0.5
+    public var fitMinimum = 0.5
     /// Alliances a firm can hold at once: 1 + employees / employeesPerAlliance,
     /// at most maxPerFirm.
     public var maxPerFirm = 3

@@ -43,7 +43,7 @@ public struct FirmEconomy: Sendable, Equatable {
     public var fixedCost = 0.14
     /// Overhead every firm pays a month whatever its size (accountant,
     /// permits, utilities): small firms carry more of it per euro of sales.
-    public var overhead = 400.0
+    public var overhead = 500.0
     /// Own logistics (delivery, transport) as a share of local revenue.
     public var localLogistics = 0.10
     /// Own shipping of online orders when the platform's shared logistics is off.
@@ -75,7 +75,7 @@ public struct FirmEconomy: Sendable, Equatable {
     public var shockPersistence = 0.9
     /// Standard deviation of the idiosyncratic demand shock (log scale), for
     /// a firm of the median size.
-    public var shockSigma = 0.4
+    public var shockSigma = 0.45
     /// The shock's standard deviation scales with (employees / median)^−this:
     /// larger firms, with more customers and products, are steadier.
     public var shockSizeExponent = 0.15
@@ -180,14 +180,17 @@ public struct PlatformParameters: Sendable, Equatable {
     /// that cost is halfway down (economies of scale), and the markup of the
     /// price per order it charges members over its average cost.
     public var logisticsFixedPerFirm = 0.5
-    public var logisticsStart = 8.0
-    public var logisticsFloor = 3.0
+    public var logisticsStart = 9.0
+    public var logisticsFloor = 4.0
     public var logisticsHalfOrdersPerFirm = 10.0
     public var logisticsMarkup = 0.1
     /// Inventory management: largest relative cut of waste, and the part of
     /// that cut that depends on the member's technology.
     public var inventoryWasteCut = 0.4
     public var inventoryTechnologyWeight = 0.5
+    /// A member's own monthly effort of keeping the inventory system up to
+    /// date; it uses the system only when the waste it avoids is worth more.
+    public var inventoryEffort = 200.0
     /// Analytics quality at founding and its ceiling through reinvestment.
     public var analyticsQuality = 0.5
     /// Platform costs: fixed (staff, IT, matchmaking, marketing) per

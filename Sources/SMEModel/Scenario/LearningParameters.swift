@@ -7,7 +7,7 @@
 public struct LearningParameters: Sendable, Equatable {
     /// Monthly technology gained at full use of a tool of weight 1, before
     /// absorptive capacity (rate · (floor + T) · (1 − T) · use).
-    public var rate = 0.03
+    public var rate = 0.015
     public var absorptiveFloor = 0.2
     /// Monthly obsolescence of technology.
     public var decay = 0.002
@@ -16,9 +16,9 @@ public struct LearningParameters: Sendable, Equatable {
     /// analytics quality for analytics), and the cost of full use in staff
     /// time or fees, euros a month (a use u costs cost · u²); training and
     /// consultants teach at `weight` of analytics' rate.
-    public var analytics = Tool(value: 0.02, cost: 300, weight: 1)
-    public var training = Tool(value: 0.015, cost: 250, weight: 0.75)
-    public var consulting = Tool(value: 0.01, cost: 800, weight: 0.5)
+    public var analytics = Tool(value: 0.05, cost: 300, weight: 1)
+    public var training = Tool(value: 0.03, cost: 250, weight: 0.75)
+    public var consulting = Tool(value: 0.02, cost: 800, weight: 0.5)
 
     public init() {}
 
@@ -43,7 +43,7 @@ public struct LearningParameters: Sendable, Equatable {
 /// at its own pace (a networking trait drawn once).
 public struct RelationshipParameters: Sendable, Equatable {
     /// Ties built a month per unit of local sales / capacity.
-    public var local = 0.0043
+    public var local = 0.0055
     /// Per unit of online sales / capacity (repeat online customers).
     public var onlineCustomers = 0.03
     /// Per active alliance.

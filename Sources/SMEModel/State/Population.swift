@@ -26,6 +26,9 @@ public final class Population: Sendable {
     public let memberPrevious: AgentColumn<UInt8>
     /// Consecutive months of negative platform margin (members).
     public let churnMonths: AgentColumn<UInt8>
+    /// 1 while a member lists its products on the online market (it does
+    /// when it expects the online margin to cover the effort).
+    public let listed: AgentColumn<UInt8>
     /// Tick the firm last joined the platform; -1 if it never joined, -2
     /// once it has left.
     public let joinedTick: AgentColumn<Int32>
@@ -98,7 +101,7 @@ public final class Population: Sendable {
     /// Reach: (capacity / mean capacity)^reach_elasticity, kept up to date
     /// whenever capacity changes.
     let reach: AgentColumn<Double>
-    /// The firm's weight in its province's demand (attractiveness × reach),
+    /// The firm's weight in demand (attractiveness × reach),
     /// computed in the first pass of a tick, read in the second.
     let demandWeight: AgentColumn<Double>
 
@@ -118,6 +121,7 @@ public final class Population: Sendable {
         member = column(count, 0)
         memberPrevious = column(count, 0)
         churnMonths = column(count, 0)
+        listed = column(count, 0)
         joinedTick = column(count, -1)
         bornTick = column(count, 0)
         alive = column(count, 1)
@@ -188,6 +192,7 @@ struct PopulationPointers: @unchecked Sendable {
     let member: UnsafeMutablePointer<UInt8>
     let memberPrevious: UnsafeMutablePointer<UInt8>
     let churnMonths: UnsafeMutablePointer<UInt8>
+    let listed: UnsafeMutablePointer<UInt8>
     let joinedTick: UnsafeMutablePointer<Int32>
     let bornTick: UnsafeMutablePointer<Int32>
     let alive: UnsafeMutablePointer<UInt8>
@@ -236,6 +241,7 @@ struct PopulationPointers: @unchecked Sendable {
         member = population.member.base
         memberPrevious = population.memberPrevious.base
         churnMonths = population.churnMonths.base
+        listed = population.listed.base
         joinedTick = population.joinedTick.base
         bornTick = population.bornTick.base
         alive = population.alive.base

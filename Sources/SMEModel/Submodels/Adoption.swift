@@ -65,13 +65,37 @@ extension Adoption {
     struct Outlook: Sendable {
         /// Hazard p + q·F before the filters.
         var hazard: Double
-        /// Members' online revenue per unit of online weight (attractiveness
-        /// × reach × visibility): a firm expects its own weight times this.
-        var onlineRevenuePerWeight: Double
+        /// Last month's online demand, and the online weight (attractiveness
+        /// × reach × visibility) of the members who listed: a firm expects
+        /// its share of the demand, its own weight among theirs.
+        var onlineDemand: Double
+        var listedWeight: Double
         /// The network's price per order (nil: no network).
         var networkPrice: Double?
         var analyticsQuality: Double
         var open: Bool
+    }
+
+    /// Whether non-member `i` joins this month: the Bass hazard (among its
+    /// peers in `peers` mode) draws it, and in behavioural mode it must
+    /// accept (`accepts`). Marks it as a member when it joins.
+    @inline(__always)
+    static func joins(_ i: Int, _ f: PopulationPointers, tick: Int, hazard: Double, network: PeerNetwork?, draw: Double,
+                      onlineWeight: Double, outlook: Outlook, scenario: Scenario, perception: EntityStream) -> Bool {
+        let adoption = scenario.adoption
+        var h = hazard
+        if adoption.mode == .peers, let network {
+            h = Swift.min(1, adoption.p + adoption.q * network.memberShare(of: i, flags: f.memberPrevious))
+        }
+        guard draw < h else { return false }
+        if adoption.mode == .behavioural {
+            guard accepts(i, f, onlineWeight: onlineWeight, outlook: outlook, scenario: scenario,
+                          noise: triangular(perception.bits(i))) else { return false }
+        }
+        f.member[i] = 1
+        f.joinedTick[i] = Int32(tick)
+        f.churnMonths[i] = 0
+        return true
     }
 
     /// Behavioural filters on a firm that the Bass hazard has drawn: it joins
@@ -91,10 +115,8 @@ extension Adoption {
     /// service it would use, what it expects to gain net of that service's
     /// own cost, never below zero — so removing a service can lower the value
     /// but never raise it:
-    /// - market access: online revenue (its online weight times what members
-    ///   earn per unit of weight, with perception noise, within its spare
-    ///   capacity) less production cost, commission, own shipping and the
-    ///   effort of running the channel;
+    /// - market access: the online channel's net margin, if it would list
+    ///   (`onlineChannel`);
     /// - shared logistics: the saving per order on what it ships, against its
     ///   own delivery;
     /// - analytics and training: the net value of their best use (`ServiceUse`);
@@ -111,31 +133,48 @@ extension Adoption {
         let t = f.technology[i], variable = f.variableCost[i], capacity = f.capacity[i]
         let localSales = f.revenueLocal[i]
         var value = 0.0
-        var online = 0.0
-        if services.marketAccess && outlook.open {
-            let spare = Swift.max(0, capacity - localSales) * (1 + market.onlinePricePremium)
-            online = Swift.min(spare, Swift.max(0, outlook.onlineRevenuePerWeight * onlineWeight
-                * (1 + scenario.adoption.behavioural.perceptionNoise * noise)))
-            let shipping = online * economy.ownOnlineLogistics * sector.logistics
-            value += Swift.max(0, online * (1 - variable / (1 + market.onlinePricePremium) - platform.commission)
-                - shipping - platform.memberEffort)
-        }
+        let channel = onlineChannel(i, f, onlineWeight: onlineWeight, outlook: outlook, scenario: scenario, noise: noise)
+        let online = channel.worthIt ? channel.revenue : 0
+        value += channel.worthIt ? channel.net : 0
         if let price = outlook.networkPrice {
             value += LogisticsChoice.choose(localSales: localSales, onlineSales: online, orderValue: market.orderValue,
                                             perOrderValue: 1 / market.orderValue, handling: sector.logistics, price: price,
                                             economy: economy).saving
         }
-        let revenue = localSales + online
-        value += ServiceUse.choose(revenue: revenue, technology: t, member: true, analyticsOn: services.analytics && outlook.open,
+        let stake = ServiceUse.stake(revenue: localSales + online, variableCost: variable, economy: economy)
+        value += ServiceUse.choose(stake: stake, technology: t, member: true, analyticsOn: services.analytics && outlook.open,
                                    trainingOn: services.training && outlook.open, quality: outlook.analyticsQuality,
                                    learning: scenario.learning).platformValue
         if services.inventoryManagement && outlook.open {
             let production = variable * (localSales + online / (1 + market.onlinePricePremium))
-            value += production * Inventory.avoidedWasteShare(technology: t, circular: f.circular[i], sectorWaste: sector.waste, scenario: scenario)
+            value += Inventory.netSaving(production: production, technology: t, circular: f.circular[i],
+                                         sectorWaste: sector.waste, scenario: scenario) ?? 0
         }
         if scenario.alliances.enabled && outlook.open {
             value += Matchmaking.expectedValue(relationship: f.relationship[i], capacity: capacity, scenario: scenario)
         }
         return value
+    }
+
+    /// The online channel as a firm expects it: revenue (its share of last
+    /// month's online demand, its weight among the listed members', with
+    /// perception noise, within its spare capacity), and the margin on it
+    /// less production
+    /// cost, commission, own shipping and the effort of running the
+    /// channel. A member lists online only while that is positive
+    /// (`worthIt`): selling online is a choice, like every other service.
+    @inline(__always)
+    static func onlineChannel(_ i: Int, _ f: PopulationPointers, onlineWeight: Double, outlook: Outlook,
+                              scenario: Scenario, noise: Double) -> (revenue: Double, net: Double, worthIt: Bool) {
+        let platform = scenario.platform, market = scenario.market
+        guard platform.services.marketAccess && outlook.open else { return (0, 0, false) }
+        let spare = Swift.max(0, f.capacity[i] - f.revenueLocal[i]) * (1 + market.onlinePricePremium)
+        let share = onlineWeight > 0 ? onlineWeight / (outlook.listedWeight + onlineWeight) : 0
+        let revenue = Swift.min(spare, Swift.max(0, outlook.onlineDemand * share
+            * (1 + scenario.adoption.behavioural.perceptionNoise * noise)))
+        let shipping = revenue * scenario.firms.economy.ownOnlineLogistics * scenario.firms.sectors[Int(f.sector[i])].logistics
+        let net = revenue * (1 - f.variableCost[i] / (1 + market.onlinePricePremium) - platform.commission)
+            - shipping - platform.memberEffort
+        return (revenue, net, net > 0)
     }
 }

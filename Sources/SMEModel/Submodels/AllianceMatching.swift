@@ -88,7 +88,7 @@ extension AllianceSystem {
                 let a = pool[k].firm
                 var chosen: Int?
                 if rule.partnerChoice {
-                    var best = rule.minFit
+                    var best = rule.fitMinimum
                     var seen = 0, j = k + 1
                     while j < pool.count && seen < window {
                         defer { j += 1 }

@@ -247,17 +247,16 @@ public struct AllianceSystem: Sendable {
     /// capacity and the trust reached (seed 000).
     private static func release(_ al: Alliance, _ event: AllianceEvent, population p: PopulationPointers,
                                 rule: AllianceParameters, tally: inout Tally) {
-        let exitCost = event == .endedPlanned ? rule.exitCostPlanned : event == .failed ? rule.exitCostFailure : 0
         func free(_ firm: Int) {
             p.allianceCount[firm] = p.allianceCount[firm] > 0 ? p.allianceCount[firm] - 1 : 0
             guard p.alive[firm] == 1 else { return }
-            let cost = exitCost * p.capacity[firm]
+            let cost = exitCost(event, capacity: p.capacity[firm], rule: rule)
             p.cash[firm] -= cost
             tally.exitCosts += cost
             if event == .endedPlanned { p.reputation[firm] += rule.reputationGain * (1 - p.reputation[firm]) }
             if event == .failed { p.reputation[firm] *= 1 - rule.reputationLoss }
             guard al.learnt > 0 else { return }
-            let efficiency = rule.reintegrationEfficiency * (0.5 + 0.5 * p.technology[firm]) * (0.5 + 0.5 * al.trust)
+            let efficiency = reintegrationShare(technology: p.technology[firm], trust: al.trust, rule: rule)
             // A reintegration under way takes in what is left of it.
             let left = p.reintegrationStage[firm] > 0 ? p.reintegrationStep[firm] * Double(5 - Int(p.reintegrationStage[firm])) : 0
             p.reintegrationStage[firm] = 1
@@ -265,6 +264,24 @@ public struct AllianceSystem: Sendable {
         }
         free(al.a)
         free(al.b)
+    }
+
+    /// What ending costs each partner: an agreed exit at the planned end
+    /// costs less than a failure (seed 004); a case dropped before
+    /// operation costs nothing more.
+    static func exitCost(_ event: AllianceEvent, capacity: Double, rule: AllianceParameters) -> Double {
+        switch event {
+        case .endedPlanned: return rule.exitCostPlanned * capacity
+        case .failed: return rule.exitCostFailure * capacity
+        default: return 0
+        }
+    }
+
+    /// The share of what an alliance learnt that a partner reintegrates: it
+    /// rises with the partner's absorptive capacity (technology) and with
+    /// the trust the partners reached, up to `reintegration_efficiency`.
+    static func reintegrationShare(technology: Double, trust: Double, rule: AllianceParameters) -> Double {
+        rule.reintegrationEfficiency * (0.5 + 0.5 * technology) * (0.5 + 0.5 * trust)
     }
 
     /// A firm's own alliance business of the month, run inside the

@@ -27,9 +27,10 @@ struct Economy {
     struct Previous: Sendable {
         var alive: Int
         var members: Int
-        var onlineRevenue: Double
-        /// Members' online weight summed (what the online revenue was shared by).
-        var memberWeight: Double
+        /// Online demand, and the online weight of the members who listed
+        /// (what that demand was shared by).
+        var onlineDemand: Double
+        var listedWeight: Double
     }
 
     /// Sums of pass A.
@@ -76,7 +77,7 @@ struct Economy {
         let share = previous.alive > 0 ? Double(previous.members) / Double(previous.alive) : 0
         let outlook = Adoption.Outlook(
             hazard: Swift.min(1, adoption.p + adoption.q * share),
-            onlineRevenuePerWeight: previous.memberWeight > 0 ? previous.onlineRevenue / previous.memberWeight : 0,
+            onlineDemand: previous.onlineDemand, listedWeight: previous.listedWeight,
             networkPrice: platform.memberNetworkPrice(scenario),
             analyticsQuality: platform.analyticsQuality,
             open: onlineOpen)
@@ -96,6 +97,8 @@ struct Economy {
         let traits = SectorTraits(scenario, season: market.sectorSeason)
         let meanCapacity = market.meanCapacity
         let reachElasticity = scenario.market.reachElasticity
+        let perOnlineEuro = 1 / (1 + scenario.market.onlinePricePremium)
+        let tools = Tools(scenario, quality: platform.analyticsQuality)
 
         let f = PopulationPointers(population)
         return executor.reduce(count: population.count, into: Weights(provinces: provinces), { range in
@@ -126,24 +129,20 @@ struct Economy {
                 let a = Trade.attractiveness(
                     fit: Trade.fit(f.offering + i * 4, trendVector), sustainability: f.sustainability[i], brand: f.brand[i],
                     shock: shock, priceWeight: f.priceWeight[i], season: traits.season[sector], market: scenario.market)
-                let weight = a * f.reach[i]
-                f.demandWeight[i] = weight
-                let onlineWeight = weight * Trade.onlineFactor(technology: f.technology[i], suitability: traits.online[sector],
-                                                               market: scenario.market)
+                // Reach: capacity reaches local customers except the part of
+                // it last month's online orders took (capacity built for
+                // parcels does not bring shelf space); online, all of it.
+                let reached = a * f.reach[i]
+                let localReach = Trade.localReach(capacity: f.capacity[i], lastOnline: f.revenueOnline[i], perOnlineEuro: perOnlineEuro)
+                let onlineFactor = Trade.onlineFactor(technology: f.technology[i], suitability: traits.online[sector], market: scenario.market)
+                // What a non-member weighs joining with (before the tools it
+                // would use).
+                let onlineWeight = reached * onlineFactor
 
                 // Adoption.
                 if f.member[i] == 0 {
-                    guard onlineOpen else { local[Int(f.locality[i])] += weight; continue }
-                    var hazard = outlook.hazard
-                    if adoption.mode == .peers, let network {
-                        hazard = Swift.min(1, adoption.p + adoption.q * network.memberShare(of: i, flags: f.memberPrevious))
-                    }
-                    if joinStream.uniform(i) < hazard
-                        && (!behavioural || Adoption.accepts(i, f, onlineWeight: onlineWeight, outlook: outlook, scenario: scenario,
-                                                               noise: triangular(perceptionStream.bits(i)))) {
-                        f.member[i] = 1
-                        f.joinedTick[i] = Int32(tick)
-                        f.churnMonths[i] = 0
+                    if onlineOpen && Adoption.joins(i, f, tick: tick, hazard: outlook.hazard, network: network, draw: joinStream.uniform(i),
+                                                    onlineWeight: onlineWeight, outlook: outlook, scenario: scenario, perception: perceptionStream) {
                         sums.joins += 1
                         if behavioural {
                             f.cash[i] -= scenario.platform.onboardingCost
@@ -159,8 +158,21 @@ struct Economy {
                         sums.switching += adoption.behavioural.switchingCost
                     }
                 }
+                // The tools the firm uses this month make it more attractive
+                // (pass B chooses the same use again, from the same state).
+                let gain = 1 + tools.choose(i, f, served: onlineOpen && f.member[i] == 1).gain
+                f.demandWeight[i] = reached * gain
+                let weight = reached * gain * localReach
                 local[Int(f.locality[i])] += weight
-                if f.member[i] == 1 && onlineOpen { sums.online += onlineWeight }
+                // A member lists online while it expects the channel to pay
+                // (in `bass` and `peers` modes, every member lists).
+                var lists = false
+                if f.member[i] == 1 && onlineOpen && scenario.platform.services.marketAccess {
+                    lists = !behavioural || Adoption.onlineChannel(i, f, onlineWeight: onlineWeight * gain, outlook: outlook,
+                                                                   scenario: scenario, noise: 0).worthIt
+                }
+                f.listed[i] = lists ? 1 : 0
+                if lists { sums.online += onlineWeight * gain }
             }
             for k in 0..<provinces { sums.local[k] = local[k] }
             return sums
@@ -214,9 +226,8 @@ struct Economy {
         let perEmployee = 1 / economy.revenuePerEmployee
         let seasonRatio = month.previousSeason / month.season
         let partnerFade = 1 / innovation.partnerMemoryMonths
-        let halfPerConsultingCost = 1 / (2 * learning.consulting.cost)
+        let tools = Tools(scenario, quality: month.analyticsQuality)
         let reachSteps = Trade.ReachSteps(economy: economy, meanCapacity: month.meanCapacity, elasticity: market.reachElasticity)
-        let selling = month.onlineOpen && services.marketAccess
         // Innovation keeps a firm's block weights in a SIMD8 and the trend in
         // a SIMD4.
         precondition(BuildingBlock.allCases.count <= 8 && Attribute.allCases.count == 4 && month.trend.count == 4,
@@ -236,21 +247,21 @@ struct Economy {
             for i in range where f.alive[i] == 1 {
                 let isMember = f.member[i] == 1
                 let served = month.onlineOpen && isMember
+                let selling = served && f.listed[i] == 1
                 let sector = Int(f.sector[i])
                 let t = f.technology[i]
                 let capacity = f.capacity[i]
 
                 // Service use, decided on last month's revenue.
                 let lastRevenue = f.revenueLocal[i] + f.revenueOnline[i]
-                let use = served
-                    ? ServiceUse.choose(revenue: lastRevenue, technology: t, member: true, analyticsOn: services.analytics,
-                                        trainingOn: services.training, quality: month.analyticsQuality, learning: learning)
-                    : ServiceUse.consultingOnly(revenue: lastRevenue, technology: t, learning: learning, halfPerCost: halfPerConsultingCost)
+                let use = tools.choose(i, f, served: served)
 
-                // Trade.
+                // Trade: shares of the province's demand and of the online
+                // demand, in proportion to weight (pass A).
                 let weight = f.demandWeight[i]
-                let localShare = weight * localPerWeight[Int(f.locality[i])]
-                let onlineShare = served
+                let localShare = weight * Trade.localReach(capacity: capacity, lastOnline: f.revenueOnline[i], perOnlineEuro: perOnlineEuro)
+                    * localPerWeight[Int(f.locality[i])]
+                let onlineShare = selling
                     ? onlinePerWeight * weight * Trade.onlineFactor(technology: t, suitability: traits.online[sector], market: market) : 0
                 let sold = Trade.serve(local: localShare, online: onlineShare, capacity: capacity,
                                        premium: market.onlinePricePremium, perOnlineEuro: perOnlineEuro)
@@ -274,15 +285,21 @@ struct Economy {
                 books.revenueLocal = sold.local
                 books.revenueOnline = sold.online
                 books.production = variable * sold.output
-                let managed = served && services.inventoryManagement
+                // Inventory management: used by a member when the waste it
+                // avoids this month is worth more than its effort.
+                let inventory = served && services.inventoryManagement
+                    ? Inventory.netSaving(production: books.production, technology: t, circular: f.circular[i],
+                                          sectorWaste: traits.waste[sector], scenario: scenario) : nil
+                let managed = inventory != nil
                 books.waste = books.production * Inventory.wasteShare(
                     technology: t, circular: f.circular[i], managed: managed, sectorWaste: traits.waste[sector], scenario: scenario)
+                books.tools += managed ? platform.inventoryEffort : 0
                 books.logistics = logistics.cost
                 books.commission = platform.commission * sold.online
                 books.fee = served ? platform.monthlyFee : 0
-                books.effort = served && selling ? platform.memberEffort : 0
+                books.effort = selling ? platform.memberEffort : 0
                 books.fixed = economy.fixedCost * capacity + economy.overhead
-                books.tools = use.cost
+                books.tools += use.cost
 
                 // Business model innovation (paid this month). One draw gives
                 // the month's two coins: whether an initiative starts, and
@@ -309,12 +326,9 @@ struct Economy {
                 // money leave.
                 if isMember {
                     let value = served
-                        ? sold.online * (1 - variable * perOnlineEuro - platform.commission)
-                            - sold.online * economy.ownOnlineLogistics * traits.logistics[sector] - books.effort
-                            + logistics.saving + use.platformValue
-                            + (managed ? books.production * Inventory.avoidedWasteShare(
-                                technology: t, circular: f.circular[i], sectorWaste: traits.waste[sector], scenario: scenario) : 0)
-                            - books.fee
+                        ? (selling ? sold.online * (1 - variable * perOnlineEuro - platform.commission)
+                            - sold.online * economy.ownOnlineLogistics * traits.logistics[sector] - books.effort : 0)
+                            + logistics.saving + use.platformValue + (inventory ?? 0) - books.fee
                         : -1
                     let run = value < 0 ? Int(f.churnMonths[i]) + 1 : 0
                     f.churnMonths[i] = UInt8(Swift.min(run, Swift.max(churnLimit, 1), 255))
@@ -405,6 +419,34 @@ struct Economy {
             metrics.dimensionHistogram = histogram.array
             return metrics
         }, TickMetrics.absorb)
+    }
+}
+
+/// The tools a firm chooses this month (`ServiceUse`), from its state at
+/// the start of the month: the same choice in both passes.
+struct Tools: Sendable {
+    let learning: LearningParameters
+    let economy: FirmEconomy
+    let analyticsOn: Bool, trainingOn: Bool
+    let quality: Double
+    let halfPerConsultingCost: Double
+
+    init(_ scenario: Scenario, quality: Double) {
+        learning = scenario.learning
+        economy = scenario.firms.economy
+        analyticsOn = scenario.platform.services.analytics
+        trainingOn = scenario.platform.services.training
+        self.quality = quality
+        halfPerConsultingCost = 1 / (2 * scenario.learning.consulting.cost)
+    }
+
+    @inline(__always)
+    func choose(_ i: Int, _ f: PopulationPointers, served: Bool) -> ServiceUse {
+        let stake = ServiceUse.stake(revenue: f.revenueLocal[i] + f.revenueOnline[i], variableCost: f.variableCost[i], economy: economy)
+        return served
+            ? ServiceUse.choose(stake: stake, technology: f.technology[i], member: true, analyticsOn: analyticsOn,
+                                trainingOn: trainingOn, quality: quality, learning: learning)
+            : ServiceUse.consultingOnly(stake: stake, technology: f.technology[i], learning: learning, halfPerCost: halfPerConsultingCost)
     }
 }
 

@@ -15,6 +15,16 @@ enum Inventory {
         platform.inventoryWasteCut * (1 - platform.inventoryTechnologyWeight + platform.inventoryTechnologyWeight * technology)
     }
 
+    /// What inventory management is worth to a member producing
+    /// `production` this month: the waste avoided less the effort, when
+    /// positive (the member uses it only then), else nil.
+    @inline(__always)
+    static func netSaving(production: Double, technology: Double, circular: Double, sectorWaste: Double, scenario: Scenario) -> Double? {
+        let saving = production * avoidedWasteShare(technology: technology, circular: circular, sectorWaste: sectorWaste, scenario: scenario)
+        let net = saving - scenario.platform.inventoryEffort
+        return net > 0 ? net : nil
+    }
+
     /// The share of production inventory management would save.
     @inline(__always)
     static func avoidedWasteShare(technology: Double, circular: Double, sectorWaste: Double, scenario: Scenario) -> Double {

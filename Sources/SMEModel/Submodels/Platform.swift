@@ -40,12 +40,15 @@ struct PlatformState: Sendable {
         return platform.logisticsFloor + (platform.logisticsStart - platform.logisticsFloor) * half / (half + units)
     }
 
-    /// Price per order unit: average cost (the fixed cost spread over at
-    /// least the half volume) plus the markup.
+    /// Price per order unit: the average cost at the volume the network is
+    /// planned for (the half volume) or at its actual volume once larger —
+    /// the fixed cost spread over it — plus the markup. A new network is
+    /// priced at the cost it will reach, not at the cost of its first
+    /// orders (which the platform bears).
     static func price(_ platform: PlatformParameters, units: Double, firms: Int) -> Double {
-        let half = platform.logisticsHalfOrdersPerFirm * Double(firms)
+        let planned = Swift.max(units, platform.logisticsHalfOrdersPerFirm * Double(firms))
         let fixed = platform.logisticsFixedPerFirm * Double(firms)
-        return (1 + platform.logisticsMarkup) * (unitCost(platform, units: units, firms: firms) + fixed / Swift.max(units, half))
+        return (1 + platform.logisticsMarkup) * (unitCost(platform, units: planned, firms: firms) + fixed / planned)
     }
 
     /// The network's price per order for members this tick, or nil when

@@ -2,13 +2,16 @@
 /// "Learning"): the platform's analytics and training for members whose
 /// platform offers them, consultants and its own digital investment for
 /// anyone. Nothing is given for being a member: a tool is used when the
-/// value the firm expects from it exceeds its cost in staff time or fees,
-/// and what the firm learns, and how it innovates, follow from the use.
+/// gain the firm expects from it exceeds its cost in staff time or fees.
 ///
-/// For a tool of expected value V at full use and cost C (a use u costs
-/// C·u²), the firm chooses u = min(1, V / 2C), which maximises V·u − C·u²;
-/// V = value share · monthly revenue · (floor + technology) (absorptive
-/// capacity), times the analytics quality for analytics.
+/// A tool used at intensity u in [0, 1] raises the firm's attractiveness by
+/// value · (floor + technology) · u (times the analytics quality for
+/// analytics): better-informed decisions on assortment, prices and
+/// customers (seed 002 §4.2). The firm expects that much more revenue at its
+/// contribution margin, V · u with V = value · (floor + T) · revenue ·
+/// margin, and pays C · u² in staff time or fees; it chooses
+/// u = min(1, V / 2C), which maximises V · u − C · u². What it learns
+/// (`Learning`) and how it innovates (`Innovation`) follow from the use too.
 struct ServiceUse: Sendable {
     var analytics = 0.0
     var training = 0.0
@@ -20,6 +23,8 @@ struct ServiceUse: Sendable {
     /// The net value the firm expects from the platform's tools (analytics
     /// and training) this month, euros: what keeps a member on the platform.
     var platformValue = 0.0
+    /// The relative rise of attractiveness the tools bring.
+    var gain = 0.0
 
     /// Analytics actually used, in quality units (use × quality).
     var analyticsUsed: Double { analytics * quality }
@@ -32,43 +37,60 @@ struct ServiceUse: Sendable {
         return (use, value * use - cost * use * use)
     }
 
+    /// The money a tool's full use is expected to bring a firm: `effect` (its
+    /// rise of attractiveness at full use) times revenue at the contribution
+    /// margin.
+    @inline(__always)
+    static func stake(revenue: Double, variableCost: Double, economy: FirmEconomy) -> Double {
+        Swift.max(0, revenue) * Swift.max(0, 1 - variableCost - economy.localLogistics)
+    }
+
     /// Consultants alone (what a firm without the platform's tools chooses):
     /// the common case of the per-firm loop, with 1 / (2·cost) taken once.
     @inline(__always)
-    static func consultingOnly(revenue: Double, technology: Double, learning: LearningParameters, halfPerCost: Double) -> ServiceUse {
+    static func consultingOnly(stake: Double, technology: Double, learning: LearningParameters, halfPerCost: Double) -> ServiceUse {
         var use = ServiceUse()
-        let value = learning.consulting.value * Swift.max(0, revenue) * (learning.absorptiveFloor + technology)
+        let effect = learning.consulting.value * (learning.absorptiveFloor + technology)
+        let value = effect * stake
         guard value > 0 else { return use }
         let u = halfPerCost.isFinite ? Swift.min(1, value * halfPerCost) : 1
         use.consulting = u
         use.cost = learning.consulting.cost * u * u
+        use.gain = effect * u
         return use
     }
 
-    /// The firm's choice this month. `revenue` is last month's, `member`
-    /// whether the platform serves it, `quality` the platform's analytics
-    /// quality, `analyticsOn` / `trainingOn` whether the platform offers them.
+    /// The firm's choice this month. `stake` is last month's revenue at its
+    /// contribution margin (`stake(...)`), `member` whether the platform
+    /// serves it, `quality` the platform's analytics quality, `analyticsOn` /
+    /// `trainingOn` whether the platform offers them.
     @inline(__always)
-    static func choose(revenue: Double, technology: Double, member: Bool, analyticsOn: Bool, trainingOn: Bool,
+    static func choose(stake: Double, technology: Double, member: Bool, analyticsOn: Bool, trainingOn: Bool,
                        quality: Double, learning: LearningParameters) -> ServiceUse {
-        let scale = Swift.max(0, revenue) * (learning.absorptiveFloor + technology)
+        let capability = learning.absorptiveFloor + technology
         var use = ServiceUse()
         if member && analyticsOn {
-            let best = optimum(value: learning.analytics.value * scale * quality, cost: learning.analytics.cost)
+            let effect = learning.analytics.value * capability * quality
+            let best = optimum(value: effect * stake, cost: learning.analytics.cost)
             use.analytics = best.use
             use.quality = quality
             use.platformValue += best.net
             use.cost += learning.analytics.cost * best.use * best.use
+            use.gain += effect * best.use
         }
         if member && trainingOn {
-            let best = optimum(value: learning.training.value * scale, cost: learning.training.cost)
+            let effect = learning.training.value * capability
+            let best = optimum(value: effect * stake, cost: learning.training.cost)
             use.training = best.use
             use.platformValue += best.net
             use.cost += learning.training.cost * best.use * best.use
+            use.gain += effect * best.use
         }
-        let consulting = optimum(value: learning.consulting.value * scale, cost: learning.consulting.cost)
+        let effect = learning.consulting.value * capability
+        let consulting = optimum(value: effect * stake, cost: learning.consulting.cost)
         use.consulting = consulting.use
         use.cost += learning.consulting.cost * consulting.use * consulting.use
+        use.gain += effect * consulting.use
         return use
     }
 }

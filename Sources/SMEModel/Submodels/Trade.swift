@@ -32,7 +32,15 @@ enum Trade {
         return elasticity == 1 ? relative : pow(relative, elasticity)
     }
 
-    /// Online weight relative to the local one: the listing's visibility
+    /// The part of a firm's reach that reaches local customers: all of its
+    /// capacity but the part last month's online orders took (capacity
+    /// built for parcels brings no shelf space in shops).
+    @inline(__always)
+    static func localReach(capacity: Double, lastOnline: Double, perOnlineEuro: Double) -> Double {
+        lastOnline > 0 ? 1 - Swift.min(1, lastOnline * perOnlineEuro / capacity) : 1
+    }
+
+    /// Online weight relative to the reach: the listing's visibility
     /// (better digital capability presents the catalogue better) times the
     /// sub-sector's suitability for online sales.
     @inline(__always)
