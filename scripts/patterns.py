@@ -65,6 +65,7 @@ class Variant:
                 self.rows[int(row["replicate"])][int(row["tick"])] = row
         self.replicates = sorted(self.rows)
         self.horizon = max(self.rows[self.replicates[0]])
+        self.members_end, self.nonmembers_end = {}, {}  # filled by gaps()
 
     def value(self, replicate, tick, column):
         cell = self.rows[replicate][tick][column]
@@ -122,6 +123,16 @@ class Variant:
             changes = [float(row[d]) - float(first[d]) for d in DIMENSIONS]
             revenue = (float(row["revenue_local"]) + float(row["revenue_online"])) / float(first["employees"])
             groups[int(key[0])][group].append(changes + [revenue])
+        self.members_end = defaultdict(list)  # replicate -> [(local, online, profit)]
+        for key, row in end.items():
+            if row["member"] == "1":
+                self.members_end[int(key[0])].append(
+                    (float(row["revenue_local"]), float(row["revenue_online"]), float(row["profit"])))
+        self.nonmembers_end = defaultdict(list)
+        for key, row in end.items():
+            if row["member"] == "0":
+                self.nonmembers_end[int(key[0])].append(
+                    (float(row["revenue_local"]), float(row["revenue_online"]), float(row["profit"])))
         result = {}
         for r, g in groups.items():
             t, c = g["treated"], g["controls"]
@@ -187,18 +198,21 @@ def main(root):
         g = variants[name].gaps()
         ok = [x for x in g.values() if x]
         treated = sum(x["treated"] for x in ok) / max(1, len(g))
-        for d in dims:
+        for d in [d for d in dims if d in DIMENSIONS]:
             values = [x["gaps"][DIMENSIONS.index(d)] if x else float("nan") for x in g.values()]
             row("gaps", f"{d} gap{label} (treated firms a replicate: {treated:.0f})", fmt(values))
-        if "revenue" in dims or label == "":
+        if "revenue" in dims:
             values = [x["revenue"] if x else float("nan") for x in g.values()]
             row("gaps", f"revenue per initial employee, treated / controls - 1{label}", fmt(values, 1, True))
 
-    gap_rows("baseline", "", DIMENSIONS)
-    gap_rows("no_market_access", " without market access", ["financial"])
-    gap_rows("no_analytics_training", " without analytics and training", ["technology"])
+    gap_rows("baseline", "", DIMENSIONS + ["revenue"])
+    gap_rows("no_market_access", " without market access", ["financial", "relationship", "revenue"])
+    gap_rows("no_analytics_training", " without analytics and training", ["technology", "sustainability"])
     gap_rows("no_learning", " without learning (learning.rate 0)", ["technology"])
     gap_rows("no_alliances", " without alliances", ["relationship"])
+    if "no_alliances" in variants:
+        v = variants["no_alliances"]
+        row("services", "member share, month 120, without alliances", fmt(v.per_replicate(lambda r: v.value(r, h, "member_share")), 1, True))
 
     # Spread of every dimension.
     for d in DIMENSIONS:
@@ -235,6 +249,67 @@ def main(root):
             row("initiatives", f"share on network or relations, allied / unallied firms{label}",
                 fmt(v.per_replicate(lambda r: nr_share(v, r, "bmi_network_relations_share_allied")), 1, True) + " / "
                 + fmt(v.per_replicate(lambda r: nr_share(v, r, "bmi_network_relations_share_unallied")), 1, True))
+
+    # Lifecycle of alliances (per replicate, over the run).
+    for column, label in [("alliances_formed", "formed"), ("alliances_fell_back", "fall-backs"),
+                          ("alliances_dropped", "dropped"), ("alliances_failed", "failed"),
+                          ("alliances_ended_planned", "planned ends")]:
+        row("alliance lifecycle", f"{label} a replicate", fmt(base.per_replicate(lambda r: base.total(r, column)), 0))
+    channel = alliance_channels(base.folder)
+    if channel:
+        row("alliance lifecycle", "formed through the platform's matchmaking", fmt(channel, 1, True))
+
+    # Calibration figures.
+    def members_online_share(r):
+        m = base.members_end.get(r, [])
+        total = sum(l + o for l, o, _ in m)
+        return sum(o for _, o, _ in m) / total if total > 0 else float("nan")
+
+    def margin(rows):
+        revenue = sum(l + o for l, o, _ in rows)
+        return sum(p for _, _, p in rows) / revenue if revenue > 0 else float("nan")
+
+    if base.members_end:
+        row("calibration", "members' online share of sales, month 120", fmt(base.per_replicate(members_online_share), 1, True))
+        row("calibration", "share of members selling online, month 120",
+            fmt(base.per_replicate(lambda r: sum(1 for _, o, _ in base.members_end[r] if o > 0) / max(1, len(base.members_end[r]))), 1, True))
+        row("calibration", "net margin, month 120: members / non-members (initial population)",
+            fmt(base.per_replicate(lambda r: margin(base.members_end[r])), 1, True) + " / "
+            + fmt(base.per_replicate(lambda r: margin(base.nonmembers_end[r])), 1, True))
+    year10 = range(h - 11, h + 1)
+    row("calibration", "net margin of all firms, last year",
+        fmt(base.per_replicate(lambda r: base.total(r, "profit_total", year10)
+                               / (base.total(r, "revenue_local", year10) + base.total(r, "revenue_online", year10))), 1, True))
+    row("calibration", "logistics cost per order, month 120 (EUR)", fmt(base.per_replicate(lambda r: base.value(r, h, "logistics_cost_per_order")), 2))
+
+    def profitable_from(r):
+        last_loss = max([t for t in range(1, h + 1) if base.value(r, t, "platform_income") < base.value(r, t, "platform_costs")], default=0)
+        return last_loss + 1
+
+    row("calibration", "platform: first month of profit for good", fmt(base.per_replicate(profitable_from), 0))
+    row("calibration", "platform open at month 120 (replicates)", f"{sum(base.value(r, h, 'platform_open') for r in base.replicates):.0f} of {len(base.replicates)}")
+    row("calibration", "analytics quality, month 120", fmt(base.per_replicate(lambda r: base.value(r, h, "analytics_quality")), 2))
+    row("calibration", "share of initiatives that succeed (mean over months)",
+        fmt(base.per_replicate(lambda r: sum(base.value(r, t, "bmi_success_rate") * base.value(r, t, "bmi_initiatives") for t in range(1, h + 1))
+                               / base.total(r, "bmi_initiatives")), 1, True))
+    for column, label in [("analytics_use_members", "analytics use of members"), ("training_use_members", "training use of members"),
+                          ("consulting_use_members", "consultant use of members"), ("consulting_use_nonmembers", "consultant use of non-members")]:
+        row("calibration", f"{label}, month 120", fmt(base.per_replicate(lambda r: base.value(r, h, column)), 2))
+    row("calibration", "Gini of members' online sales, month 120", fmt(base.per_replicate(lambda r: base.value(r, h, "online_sales_gini")), 2))
+
+
+def alliance_channels(folder):
+    """Per replicate: the share of formed alliances that formed through the platform."""
+    path = os.path.join(folder, "alliances.csv")
+    if not os.path.exists(path):
+        return []
+    counts = defaultdict(lambda: [0, 0])
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            if row["event"] == "formed":
+                counts[int(row["replicate"])][0] += row["channel"] == "platform"
+                counts[int(row["replicate"])][1] += 1
+    return [p / n for p, n in counts.values() if n > 0]
 
 
 if __name__ == "__main__":

@@ -226,6 +226,7 @@ struct Economy {
         let perEmployee = 1 / economy.revenuePerEmployee
         let seasonRatio = month.previousSeason / month.season
         let partnerFade = 1 / innovation.partnerMemoryMonths
+        let competenceReach = pow(1 + innovation.costCut, market.reachElasticity)
         let tools = Tools(scenario, quality: month.analyticsQuality)
         let reachSteps = Trade.ReachSteps(economy: economy, meanCapacity: month.meanCapacity, elasticity: market.reachElasticity)
         // Innovation keeps a firm's block weights in a SIMD8 and the trend in
@@ -310,7 +311,7 @@ struct Economy {
                     && f.cash[i] >= innovation.cost * capacity {
                     var generator = initiativeStream.generator(for: i)
                     outcome = Innovation.attempt(i, f, use: use, trend: trendVector, capacity: capacity,
-                                                 innovation: innovation, generator: &generator)
+                                                 innovation: innovation, competenceReach: competenceReach, generator: &generator)
                 }
                 books.innovation = outcome.cost
 

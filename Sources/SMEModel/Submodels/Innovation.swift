@@ -34,7 +34,7 @@ enum Innovation {
     @inline(__always)
     static func attempt(
         _ i: Int, _ f: PopulationPointers, use: ServiceUse, trend: SIMD4<Double>, capacity: Double,
-        innovation: InnovationParameters, generator: inout SplitMix64
+        innovation: InnovationParameters, competenceReach: Double, generator: inout SplitMix64
     ) -> Outcome {
         var outcome = Outcome(cost: innovation.cost * capacity)
 
@@ -82,7 +82,10 @@ enum Innovation {
             f.technology[i] = clamp01(t + innovation.technologyGain * (1 - t))
         case .competences:
             f.technology[i] = clamp01(t + innovation.technologyGain * (1 - t))
+            // More output from the same staff: capacity, and the reach that
+            // follows it (`competenceReach` = (1 + cost_cut)^reach_elasticity).
             f.capacity[i] *= 1 + innovation.costCut
+            f.reach[i] *= competenceReach
         case .network, .relations:
             f.relationship[i] = clamp01(r + innovation.relationshipGain * (1 - r))
             if chosen == .relations { f.brand[i] = Swift.min(2, f.brand[i] + innovation.brandGain / 2) }

@@ -20,8 +20,8 @@ extension Scenario {
              "consultants and the firm's own digital investment (anyone)"),
         ]
         for tool in tools {
-            keys.append(.number("learning.\(tool.name).value", tool.value, 0...1, unit: "share of monthly revenue",
-                                "Value a firm expects from full use of \(tool.who), times (floor + T); it chooses the use u that maximises value · u − cost · u².", use))
+            keys.append(.number("learning.\(tool.name).value", tool.value, 0...1, unit: "share of contribution",
+                                "Rise of attractiveness full use of \(tool.who) brings, times (floor + T): the firm expects that share of last month's revenue at its contribution margin (1 − variable cost − local_logistics) and chooses the use u that maximises value · u − cost · u².", use))
             keys.append(.number("learning.\(tool.name).cost", tool.cost, 0...1_000_000, unit: "EUR/month",
                                 "Cost of full use of \(tool.name) (staff time, or fees): a use u costs cost · u², paid by the firm.", use))
             keys.append(.number("learning.\(tool.name).weight", tool.weight, 0...10,
