@@ -1,3 +1,4 @@
+import AgentEngine
 import Foundation
 
 /// The tool's name and version, and the source revision it was built from.
@@ -17,6 +18,22 @@ public enum ToolInfo {
         let dirty = git(["--no-optional-locks", "-C", sourceFolder, "status", "--porcelain", "--untracked-files=no"]) ?? ""
         return dirty.isEmpty ? head : head + "-dirty"
     }()
+
+    /// This build as a sweep records the builds that ran its runs.
+    static var build: JSONValue {
+        .object(["version": .string(version), "git_revision": gitRevision.map(JSONValue.string) ?? .null])
+    }
+
+    /// "smesim 0.1.0 (git 1a2b3c…-dirty)".
+    static func describe(build: JSONValue) -> String {
+        let version = build.value(at: ["version"]).flatMap { if case .string(let v) = $0 { v } else { nil } } ?? "?"
+        let revision = build.value(at: ["git_revision"]).flatMap { if case .string(let r) = $0 { r } else { nil } }
+        return "\(name) \(version) (\(revision.map { "git \($0)" } ?? "no git revision"))"
+    }
+
+    /// The folders `--force` may replace: a run's or a sweep's (a manifest
+    /// this tool wrote, or a sweep's state), or an empty one.
+    static let folders = ToolFolders(tool: name, marks: [RunManifest.mark, SweepFolder.mark])
 
     private static func git(_ arguments: [String]) -> String? {
         let process = Process()
