@@ -87,7 +87,11 @@ struct SweepFolder {
         if ToolInfo.folders.removeLeftovers(of: path) > 0 {
             printError("\(ToolInfo.name): deleted what an interrupted --force left beside \(path)")
         }
-        if FileManager.default.fileExists(atPath: identityPath) { try lock() }
+        var locked = false
+        if FileManager.default.fileExists(atPath: identityPath) {
+            try lock()
+            locked = true
+        }
         let claim = try check(content: content, force: force, allowBuildChange: allowBuildChange)
         var builds = [ToolInfo.build]
         switch claim {
@@ -95,6 +99,7 @@ struct SweepFolder {
             builds = recorded
             if !newBuild { return builds }
         case .replace(let what):
+            locked = false
             do { try ToolInfo.folders.remove(path) } catch {
                 throw .runtime("--out \(path): cannot replace the folder (\(error.reason))")
             }
@@ -110,7 +115,7 @@ struct SweepFolder {
         } catch {
             throw .usage("--out \(path): cannot create the folder (\(describe(error)))")
         }
-        try lock()
+        if !locked { try lock() }
         return builds
     }
 

@@ -65,16 +65,31 @@ public final class RunStore: Sendable {
         }
     }
 
-    /// The last record of every run in the journal.
+    /// The last record of every run in the journal (read a block at a time:
+    /// the journal is not held in memory beside the records).
     public func records() throws(OutputError) -> [Int: RunRecord] {
-        guard let data = FileManager.default.contents(atPath: journalPath) else { return [:] }
+        guard let handle = FileHandle(forReadingAtPath: journalPath) else { return [:] }
+        defer { try? handle.close() }
         var records: [Int: RunRecord] = [:]
-        for line in data.split(separator: UInt8(ascii: "\n")) {
+        var pending: [UInt8] = []
+        func read(_ line: ArraySlice<UInt8>) throws(OutputError) {
             guard let value = try? JSONParser.parse(Array(line)), let record = RunRecord(json: value) else {
                 throw OutputError(path: journalPath, reason: "a line of the run journal cannot be read; the experiment folder was changed by hand")
             }
             records[record.index] = record
         }
+        while true {
+            let block: Data
+            do { block = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw OutputError(path: journalPath, reason: "cannot read the run journal (\(describe(error)))")
+            }
+            if block.isEmpty { break }
+            pending.append(contentsOf: block)
+            guard let last = pending.lastIndex(of: UInt8(ascii: "\n")) else { continue }
+            for line in pending[..<last].split(separator: UInt8(ascii: "\n")) { try read(line) }
+            pending.removeSubrange(...last)
+        }
+        // A torn last line is cut off when the store is opened.
         return records
     }
 
