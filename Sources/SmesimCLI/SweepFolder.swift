@@ -108,7 +108,7 @@ struct SweepFolder {
             break
         }
         do {
-            try FileManager.default.createDirectory(atPath: statePath, withIntermediateDirectories: true)
+            try createFolder(atPath: statePath)
             let state: JSONObject = ["tool": .string(ToolInfo.name), "builds": .array(builds)]
             try Data(JSONValue.object(JSONObject(state.entries + content.entries)).formatted().utf8)
                 .write(to: URL(fileURLWithPath: identityPath), options: .atomic)

@@ -44,9 +44,9 @@ public struct OutputDirectory: Sendable {
         }
         let parent = url.deletingLastPathComponent().path
         do {
-            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            try createFolder(atPath: parent)
         } catch {
-            throw OutputFolderError(path: path, reason: "cannot create the parent folder \(parent) (\(describe(error)))")
+            throw OutputFolderError(path: path, reason: "cannot create the parent folder (\(error))")
         }
         guard manager.isWritableFile(atPath: parent) else {
             throw OutputFolderError(path: path, reason: "the parent folder \(parent) is not writable")

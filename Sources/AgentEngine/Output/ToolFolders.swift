@@ -101,11 +101,28 @@ public struct ToolFolders: Sendable {
 /// The reason of a file-system error in plain words ("Permission denied"),
 /// not Foundation's error domain and code.
 public func describe(_ error: any Error) -> String {
-    if let output = error as? OutputError { return output.reason }
+    if let output = error as? OutputError { return output.description }
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
         return String(cString: strerror(Int32(underlying.code)))
     }
     if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
     return nsError.localizedDescription
+}
+
+/// Creates the folder at `path` and any missing parents (as `mkdir -p`),
+/// with the system's reason when it cannot ("Not a directory", "Permission
+/// denied"), which Foundation's `createDirectory` does not always give.
+public func createFolder(atPath path: String) throws(OutputError) {
+    var current = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") {
+        current += "/" + component
+        if mkdir(current, 0o755) != 0 && errno != EEXIST {
+            throw OutputError.fromErrno(current, "creating the folder")
+        }
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw OutputError(path: path, reason: "a file of that name is in the way; the output must be a folder")
+    }
 }
