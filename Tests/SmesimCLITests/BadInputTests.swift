@@ -58,12 +58,21 @@ import Testing
     @Test func anUnwritableOutputFolder() throws {
         let folder = try scratchFolder()
         try "x".write(to: folder.appendingPathComponent("afile"), atomically: true, encoding: .utf8)
+        try #"{"set": {"firms.count": 100, "horizon": 2}, "parameters": {"adoption.p": {"values": [0.01]}}}"#
+            .write(to: folder.appendingPathComponent("s.json"), atomically: true, encoding: .utf8)
         for out in ["afile/sub", "afile", "/proc/smesim-cannot-write-here"] {
             let result = try ToolProcess.run(["run", "--out", out, "--firms", "100", "--ticks", "2"], in: folder)
             #expect(result.status == 2, "\(out): \(result.stderr)")
             #expect(result.stderr.contains("--out \(out):"), "\(result.stderr)")
+            let sweep = try ToolProcess.run(["sweep", "s.json", "--out", out], in: folder)
+            #expect(sweep.status == 2 && sweep.stderr.contains("--out "), "\(out): \(sweep.stderr)")
+            for text in [result.stderr, sweep.stderr] {
+                #expect(!text.contains("NSCocoaErrorDomain") && !text.contains("The operation could not be completed"), "\(text)")
+            }
         }
-        #expect(contents(of: folder) == ["afile"])
+        let sub = try ToolProcess.run(["sweep", "s.json", "--out", "afile/sub"], in: folder)
+        #expect(sub.stderr.contains("Not a directory"), "\(sub.stderr)")
+        #expect(contents(of: folder) == ["afile", "s.json"])
     }
 
     @Test(arguments: [

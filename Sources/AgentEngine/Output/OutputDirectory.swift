@@ -54,10 +54,8 @@ public struct OutputDirectory: Sendable {
         folders.removeLeftovers(of: finalPath)
         let staging = folders.stagingPath(for: finalPath)
         try? manager.removeItem(atPath: staging)
-        do {
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        } catch {
-            throw OutputFolderError(path: path, reason: "cannot create a folder in \(parent) (\(describe(error)))")
+        if mkdir(staging, 0o755) != 0 {
+            throw OutputFolderError(path: path, reason: "cannot create a folder in \(parent) (\(String(cString: strerror(errno))))")
         }
         return OutputDirectory(finalPath: finalPath, stagingPath: staging, force: force, folders: folders)
     }
