@@ -102,44 +102,6 @@ struct SweepSetup {
     }
 }
 
-/// Every point of a sweep checked against the rules between keys, with the
-/// length and size of its runs (for progress, throughput and the memory
-/// bound); points that break a rule have length and size 0.
-struct PointSummary {
-    var horizons: [Int] = []
-    var firms: [Int] = []
-    var largestBytesPerRun = 0.0
-    var invalid = 0
-    var firstInvalid: (point: Int, reason: String)?
-
-    init(_ count: Int, scenario: (Int) throws(RunFailure) -> Scenario) {
-        horizons.reserveCapacity(count)
-        firms.reserveCapacity(count)
-        for point in 0..<count {
-            do {
-                let run = try scenario(point)
-                horizons.append(run.horizon)
-                firms.append(run.firms.count)
-                largestBytesPerRun = Swift.max(largestBytesPerRun, run.estimatedBytesPerRun)
-            } catch {
-                horizons.append(0)
-                firms.append(0)
-                invalid += 1
-                if firstInvalid == nil { firstInvalid = (point, error.reason) }
-            }
-        }
-    }
-
-    /// The shortest horizon of a point that runs, and that point.
-    var shortestHorizon: (ticks: Int, point: Int)? {
-        var shortest: (ticks: Int, point: Int)?
-        for (point, horizon) in horizons.enumerated() where firms[point] > 0 {
-            if horizon < shortest?.ticks ?? .max { shortest = (horizon, point) }
-        }
-        return shortest
-    }
-}
-
 /// Reads a sweep file strictly (see Simulations/README.md): every key and
 /// every value is checked against the scenario schema before anything
 /// runs, and every problem is reported with its key path.
@@ -207,8 +169,8 @@ enum SweepFile {
                 } catch {
                     setReader.report(path, error.message)
                 }
-                if let own = ownKeys[path], root.contains(own) {
-                    setReader.report(path, "the sweep's own \"\(own)\" sets it too; give it once, as \"\(own)\"")
+                if ownKeys.contains(path), root.contains(path) {
+                    setReader.report(path, "the sweep's own \"\(path)\" sets it too; give it once, as \"\(path)\"")
                 }
             }
         }
@@ -278,7 +240,7 @@ enum SweepFile {
     }
 
     /// Keys of a scenario the sweep sets with its own key of the same name.
-    static let ownKeys = ["replicates": "replicates", "seed": "seed"]
+    static let ownKeys: Set<String> = ["replicates", "seed"]
 
     /// A sweep in which no point can run is an input error, as is an outcome
     /// read at a tick past the horizon (it would be empty in every run).
