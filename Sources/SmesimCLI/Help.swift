@@ -20,9 +20,17 @@ enum Help {
           smesim --version                       print the version
 
         Scenario and sweep files are JSON; see Simulations/README.md. Any scenario key can
-        be set on the command line: --set KEY=VALUE. Exit codes: 0 success, 1 the run
-        failed (a sweep: some runs failed), 2 bad command line or bad input (nothing is
-        written).
+        be set on the command line: --set KEY=VALUE.
+
+        EXIT CODES
+          0    success
+          1    a failure while running: an I/O error (disk full, a file that cannot be
+               written), or, in a sweep, some runs failed (kept as failed)
+          2    found before anything runs, nothing written: a bad command line, bad input,
+               or an output folder that cannot be used (another tool's folder, a sweep
+               started by another build, a folder that cannot be created or locked)
+          130  interrupted (Ctrl-C, SIGTERM): a run writes nothing; a sweep keeps its
+               finished runs (run it again to resume)
         """
 
     /// `smesim help keys [PREFIX] [--markdown]`.
@@ -42,6 +50,11 @@ enum Help {
             return schema.markdownTable()
         }
         if let prefix, schema.parameter(prefix) == nil, !schema.isGroup(prefix) {
+            // A path cut short ("plat") is offered the groups and keys it starts.
+            let started = schema.allPaths.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains(".") }
+            if !started.isEmpty && started.count <= 12 {
+                throw .usage("help keys \(prefix): unknown key \(prefix); did you mean \(started.joined(separator: ", "))?")
+            }
             throw .usage("help keys \(prefix): \(schema.unknownPathMessage(prefix))")
         }
         return schema.listing(under: prefix)

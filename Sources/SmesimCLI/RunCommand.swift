@@ -19,7 +19,7 @@ struct RunCommand {
             remedy: "use fewer firms" + (peers ? " or a smaller degree" : ""))
         let output: OutputDirectory
         do {
-            output = try OutputDirectory.prepare(options.out ?? "Results/\(scenario.name)", force: options.force)
+            output = try OutputDirectory.prepare(options.out ?? "Results/\(scenario.name)", force: options.force, folders: ToolInfo.folders)
         } catch {
             throw .usage(error.description)
         }

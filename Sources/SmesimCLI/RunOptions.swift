@@ -30,12 +30,13 @@ public struct RunOptions: Equatable, ScenarioOptions, OutputOptions {
               firms.csv        with --panel-every: a panel of individual firms
               manifest.json    the resolved scenario, seed, tool version, git revision,
                                threads, start and end time, and every column described
-            The folder is filled under a temporary name and renamed when complete. The
+            The folder is filled under a temporary name and renamed when complete (an
+            interrupted run writes nothing; what it left beside is deleted next time). The
             same scenario and seed give byte-identical CSV tables for any --threads
             (runs.csv's wall_seconds aside). Replicates run in parallel; a single run is
             parallel inside each tick.
             """,
-        options: scenarioOptions + outputOptions(force: "replace the output folder if it holds earlier results\n(a manifest.json) or is empty; never another folder") + [
+        options: scenarioOptions + outputOptions(force: "replace the output folder if it holds earlier results of\nsmesim (a manifest.json smesim wrote, or a sweep's state) or\nis empty; a folder smesim did not write is never replaced") + [
             CommandOption(["--panel-every"], value: "K",
                           "also write firms.csv: every K ticks (1 to 6000), the state of\na sample of firms (id, member, the four dimensions, revenue\nby channel, profit, cash, alive)") { options, value throws(CLIError) in
                 options.panelEvery = try wholeNumber("--panel-every", value, in: panelEveryLimit, of: "ticks")

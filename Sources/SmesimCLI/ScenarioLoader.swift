@@ -21,7 +21,16 @@ public enum ScenarioLoader {
         let label = file ?? "<embedded default scenario>"
         var document = try file.map { file throws(CLIError) in try parse(try read(file), label: file) } ?? .object(JSONObject())
         document = try apply(overrides, to: document, label: label)
-        return LoadedScenario(scenario: try decode(document, label: label, overrides: overrides), file: file)
+        return LoadedScenario(scenario: try decode(document, label: label, sources: overrides.map(\.source)), file: file)
+    }
+
+    /// Where a value of the document was set (a `--set`, a sweep file's
+    /// `set`), to tell a problem against it rather than against the file.
+    struct Source {
+        /// The key or group set.
+        let path: String
+        /// The problem, told against this source.
+        let describe: (InputProblem) -> String
     }
 
     /// `document` with every override applied, in order.
@@ -37,17 +46,15 @@ public enum ScenarioLoader {
         return document
     }
 
-    /// Decodes a scenario document; each problem is told against the
-    /// override that set its key, or else against `label`.
-    static func decode(_ document: JSONValue, label: String, overrides: [ScenarioOverride] = []) throws(CLIError) -> Scenario {
+    /// Decodes a scenario document; each problem is told against the last
+    /// of `sources` that set one of its keys (for a broken rule between
+    /// keys, any of the rule's keys), or else against `label`.
+    static func decode(_ document: JSONValue, label: String, sources: [Source] = []) throws(CLIError) -> Scenario {
         do {
             return try Scenario.decode(document)
         } catch {
             throw .usage(describe(error.problems) { problem in
-                let source = overrides.last { override in
-                    problem.path == override.path || problem.path.hasPrefix(override.path + ".")
-                }
-                return "\(source?.given ?? label): \(problem)"
+                sources.last { problem.concerns($0.path) }?.describe(problem) ?? "\(label): \(problem)"
             })
         }
     }
@@ -58,7 +65,7 @@ public enum ScenarioLoader {
         if problems.count > maximumProblemsShown {
             lines.append("… and \(problems.count - maximumProblemsShown) more problems")
         }
-        let count = problems.count == 1 ? "" : "\(problems.count) problems:\n  "
+        let count = problems.count <= 1 ? "" : "\(problems.count) problems:\n  "
         return count + lines.joined(separator: "\n  ")
     }
 
@@ -69,7 +76,7 @@ public enum ScenarioLoader {
             throw .usage("\(file): no such file")
         }
         if isDirectory.boolValue {
-            throw .usage("\(file): is a folder, not a file (give the path of a .json file)")
+            throw .usage("\(file): is a folder, not a file")
         }
         guard manager.isReadableFile(atPath: file), let handle = FileHandle(forReadingAtPath: file) else {
             throw .usage("\(file): cannot be read (permission denied)")
@@ -79,7 +86,7 @@ public enum ScenarioLoader {
         do {
             data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
         } catch {
-            throw .usage("\(file): cannot be read (\(error.localizedDescription))")
+            throw .usage("\(file): cannot be read (\(AgentEngine.describe(error)))")
         }
         if data.count > maximumFileSize {
             throw .usage("\(file): larger than \(maximumFileSize >> 20) MiB; an input file is a small document")

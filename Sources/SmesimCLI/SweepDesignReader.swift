@@ -85,18 +85,26 @@ struct DesignReader {
     }
 
     /// `{"type": "points", "file": "points.csv"}`: one column per swept key
-    /// (the header names the key paths), one row per point.
+    /// (the header names the key paths), one row per point. The sweep's own
+    /// points.csv reads back: its `point` column is ignored (points are
+    /// numbered by row), and a boolean key takes 1 and 0 as true and false.
     private func readPoints(_ reader: ObjectReader, parameters: inout [SweepParameter], base: Scenario) -> SweepDesign? {
+        let hasFile = reader.contains("file")
         if !parameters.isEmpty || root.raw("parameters") != nil {
             root.report("parameters", "not used with a points design: the header of the points file names the swept keys")
             return nil
         }
-        guard reader.contains("file") else {
+        guard hasFile else {
             reader.report("file", "missing; the CSV file of points (header: key paths; one row per point)")
             return nil
         }
         let file = reader.text("file", default: "")
-        guard !file.isEmpty else { return nil }
+        guard !file.isEmpty else {
+            if case .string? = reader.raw("file") {
+                reader.report("file", "is empty; name the CSV file of points (header: key paths; one row per point)")
+            }
+            return nil
+        }
         let path = file.hasPrefix("/") || folder.isEmpty ? file : folder + "/" + file
         let at = "design.file (\(path))"
         let text: String
@@ -108,7 +116,7 @@ struct DesignReader {
             }
             text = decoded
         } catch {
-            root.diagnostics.report(at, error.message)
+            root.diagnostics.report(at, error.message.hasPrefix(path + ": ") ? String(error.message.dropFirst(path.count + 2)) : error.message)
             return nil
         }
         let rows: [[String]]
@@ -120,16 +128,34 @@ struct DesignReader {
             root.diagnostics.report(at, "needs a header (the swept key paths) and at least one row of values")
             return nil
         }
-        let keys = header.map { Scenario.schema.parameter($0) }
+        // Columns read, with their keys; `point` is skipped.
+        var columns: [(index: Int, key: Parameter<Scenario>)] = []
         var valid = true
-        for (column, name) in header.enumerated() where keys[column] == nil || SweepFile.unsweepable[name] != nil || header.firstIndex(of: name) != column {
-            let why = keys[column] == nil ? Scenario.schema.unknownPathMessage(name)
-                : SweepFile.unsweepable[name].map { "cannot be swept (\($0))" } ?? "appears twice"
-            root.diagnostics.report(at, "column \(column + 1) \"\(name)\": \(why)")
+        var seen = Set<String>()
+        for (column, name) in header.enumerated() where name != IdentityColumns.point.name {
+            switch SweepFile.sweepableKey(name) {
+            case .success(let key) where seen.insert(name).inserted:
+                columns.append((column, key))
+            case .success:
+                root.diagnostics.report(at, "column \(column + 1) \"\(name)\": appears twice")
+                valid = false
+            case .failure(let problem):
+                root.diagnostics.report(at, "column \(column + 1) \"\(name)\": \(problem.message)")
+                valid = false
+            }
+        }
+        if valid && columns.isEmpty {
+            root.diagnostics.report(at, "names no swept key in its header")
             valid = false
         }
         guard valid else { return nil }
+        guard rows.count - 1 <= SweepFile.maximumPoints else {
+            root.diagnostics.report(at, "has \(rows.count - 1) points; at most \(SweepFile.maximumPoints)")
+            return nil
+        }
         var points: [[JSONValue]] = []
+        points.reserveCapacity(rows.count - 1)
+        var problems = 0
         for (number, row) in rows.dropFirst().enumerated() {
             guard row.count == header.count else {
                 root.diagnostics.report(at, "row \(number + 1) has \(row.count) fields; the header has \(header.count)")
@@ -137,25 +163,36 @@ struct DesignReader {
                 continue
             }
             var point: [JSONValue] = []
-            for (column, field) in row.enumerated() {
-                let value = ScenarioOverride.jsonOrText(field)
-                if let key = keys[column], let problem = key.problem(with: value, in: base) {
-                    root.diagnostics.report(at, "row \(number + 1), \(header[column]): \(problem)")
+            point.reserveCapacity(columns.count)
+            for (column, key) in columns {
+                let result: Result<JSONValue, ValueProblem>
+                do {
+                    result = key.canonical(try ScenarioOverride.value(of: row[column], for: key.path, digitsAreBooleans: true), in: base)
+                } catch {
+                    result = .failure(error)
+                }
+                switch result {
+                case .success(let value): point.append(value)
+                case .failure(let problem):
+                    // Every bad field is counted; the first few are told.
+                    if problems < ScenarioLoader.maximumProblemsShown {
+                        root.diagnostics.report(at, "row \(number + 1), \(key.path): \(problem.message)")
+                    }
+                    problems += 1
                     valid = false
                 }
-                point.append(value)
             }
             points.append(point)
         }
-        guard valid else { return nil }
-        guard points.count <= SweepFile.maximumPoints else {
-            root.diagnostics.report(at, "has \(points.count) points; at most \(SweepFile.maximumPoints)")
-            return nil
+        if problems > ScenarioLoader.maximumProblemsShown {
+            root.diagnostics.report(at, "\(problems - ScenarioLoader.maximumProblemsShown) more fields are not valid")
         }
-        parameters = header.enumerated().map { column, name in
+        guard valid else { return nil }
+        parameters = columns.enumerated().map { position, column in
             var distinct: [JSONValue] = []
-            for point in points where !distinct.contains(point[column]) { distinct.append(point[column]) }
-            return SweepParameter(path: name, range: .values(distinct))
+            var seen = Set<String>()
+            for point in points where seen.insert(point[position].compact()).inserted { distinct.append(point[position]) }
+            return SweepParameter(path: column.key.path, range: .values(distinct))
         }
         return .points(file: file, rows: points)
     }

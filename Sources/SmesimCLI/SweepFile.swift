@@ -4,22 +4,29 @@ import SMEModel
 
 /// A sweep file read and checked: the base scenario (file or inline, with
 /// `set` and `--set` applied), the swept keys and their values, the
-/// design, replicates, seeds and outcomes.
+/// design, replicates, seeds and outcomes, and every point checked.
 struct SweepSetup {
     let file: String
     let name: String
     let description: String
     /// The scenario file as the sweep names it (nil: inline or the default).
     let scenarioFile: String?
-    /// The base scenario document, every override applied.
-    let baseDocument: JSONValue
-    let base: Scenario
     /// The sweep file's `set`, then the command line's, in the order applied
     /// (a later one for the same key wins).
     let set: [(path: String, value: JSONValue)]
     let plan: SweepPlan
+    /// The resolved base scenario (the sweep's replicates and seed in it),
+    /// onto which each point's values are set.
+    let overlay: SchemaOverlay<Scenario>
+    /// The key of each swept parameter, in the plan's order.
+    let keys: [Parameter<Scenario>]
+    /// Every point checked: its length and size, or why it cannot run.
+    let points: PointSummary
 
-    /// The resolved sweep, as the manifest records it.
+    var base: Scenario { overlay.base }
+
+    /// The resolved sweep as the manifest records it: as given (name,
+    /// description, files, `set`), then the plan.
     var json: JSONValue {
         var object: JSONObject = [
             "name": .string(name),
@@ -32,20 +39,29 @@ struct SweepSetup {
         if case .object(let settings) = plan.json {
             for (key, value) in settings.entries { object[key] = value }
         }
+        if case .points(let pointsFile, _) = plan.design, let design = object["design"] {
+            object["design"] = design.setting(["file"], to: .string(pointsFile))
+        }
         return .object(object)
     }
 
-    /// The point's scenario: the base document with the point's values.
+    /// What the sweep's results are a function of, however the sweep was
+    /// spelled (file names, description, the order and spelling of `set`
+    /// and `--set`): the plan and the resolved base scenario (without its
+    /// name and description; the plan holds its replicates and seed).
+    var content: JSONObject {
+        ["sweep": plan.json, "scenario": (try? JSONParser.parse(base.runDefinition)) ?? .null]
+    }
+
+    /// The point's scenario: the base with the point's values.
     func scenario(ofPoint point: Int) throws(RunFailure) -> Scenario {
-        var document = baseDocument
-        for (parameter, value) in zip(plan.parameters, plan.points[point]) {
-            guard let updated = try? Scenario.schema.setting(parameter.path, to: value, in: document) else {
-                throw RunFailure("\(parameter.path) cannot be set in the base scenario")
-            }
-            document = updated
-        }
+        try Self.scenario(ofPoint: point, plan: plan, overlay: overlay, keys: keys)
+    }
+
+    static func scenario(ofPoint point: Int, plan: SweepPlan, overlay: SchemaOverlay<Scenario>,
+                         keys: [Parameter<Scenario>]) throws(RunFailure) -> Scenario {
         do {
-            return try Scenario.decode(document)
+            return try overlay.root(setting: Array(zip(keys, plan.points[point])))
         } catch {
             throw RunFailure(error.problems.map(\.description).joined(separator: "; "))
         }
@@ -53,12 +69,16 @@ struct SweepSetup {
 
     /// The identity columns of a sweep's tables: point, replicate, seed and
     /// one column per swept key (named by its key path).
-    var identityColumns: [ColumnSpec] {
+    var identityColumns: [ColumnSpec] { Self.identityColumns(parameterColumns) }
+
+    static func identityColumns(_ parameterColumns: [ColumnSpec]) -> [ColumnSpec] {
         [IdentityColumns.point, IdentityColumns.replicate, IdentityColumns.seed] + parameterColumns
     }
 
-    var parameterColumns: [ColumnSpec] {
-        plan.parameters.map { parameter in
+    var parameterColumns: [ColumnSpec] { Self.parameterColumns(plan.parameters) }
+
+    static func parameterColumns(_ parameters: [SweepParameter]) -> [ColumnSpec] {
+        parameters.map { parameter in
             let key = Scenario.schema.parameter(parameter.path)
             let kind: ColumnSpec.Kind
             switch key?.domain {
@@ -112,7 +132,8 @@ enum SweepFile {
         let name = root.text("name", default: stem, validate: Scenario.validateName)
         let description = root.text("description", default: "")
 
-        // The base scenario, then `set`, then --set.
+        // The base scenario, then `set`, then --set; each problem is told
+        // against the last of them that set one of its keys.
         var scenarioFile: String?
         var base = JSONValue.object(JSONObject())
         var baseLabel = "\(file): scenario (inline)"
@@ -123,13 +144,18 @@ enum SweepFile {
             let resolved = path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path
             scenarioFile = path
             baseLabel = resolved
-            base = try ScenarioLoader.parse(try ScenarioLoader.read(resolved), label: resolved)
+            do {
+                base = try ScenarioLoader.parse(try ScenarioLoader.read(resolved), label: resolved)
+            } catch {
+                throw .usage("\(file): scenario: \(error.message)")
+            }
         case .object?:
             base = root.raw("scenario") ?? base
         case let other?:
             root.report("scenario", "expected a scenario file path or an inline scenario object, found \(other.kindDescription)")
         }
         var set: [(path: String, value: JSONValue)] = []
+        var sources: [ScenarioLoader.Source] = []
         let setReader = root.object("set")
         if case .object(let entries)? = root.raw("set") {
             for (path, value) in entries.entries {
@@ -137,8 +163,14 @@ enum SweepFile {
                 do {
                     base = try Scenario.schema.setting(path, to: value, in: base)
                     set.append((path, value))
+                    sources.append(ScenarioLoader.Source(path: path) { problem in
+                        problem.path == path ? "\(file): set.\(problem)" : "\(file): set.\(path): \(problem)"
+                    })
                 } catch {
                     setReader.report(path, error.message)
+                }
+                if ownKeys.contains(path), root.contains(path) {
+                    setReader.report(path, "the sweep's own \"\(path)\" sets it too; give it once, as \"\(path)\"")
                 }
             }
         }
@@ -146,7 +178,8 @@ enum SweepFile {
         try diagnostics.check(or: fail)
         for override in overrides { set.append((override.path, override.value)) }
         base = try ScenarioLoader.apply(overrides, to: base, label: baseLabel)
-        let baseScenario = try ScenarioLoader.decode(base, label: baseLabel, overrides: overrides)
+        sources += overrides.map(\.source)
+        let baseScenario = try ScenarioLoader.decode(base, label: baseLabel, sources: sources)
 
         // What is swept, and how.
         let design = root.raw("design")
@@ -164,10 +197,15 @@ enum SweepFile {
         parameterReader.finish()
         let readDesign = designReader.read(design, parameters: &parameters, base: baseScenario)
 
-        let replicates = root.integer("replicates", default: baseScenario.replicates, in: 1...100_000)
-        let seed = root.unsigned64("seed", default: baseScenario.seed)
+        // The sweep's own replicates and seed; a --set of either comes later
+        // and wins, as every --set does.
+        var replicates = root.integer("replicates", default: baseScenario.replicates, in: 1...100_000)
+        var seed = root.unsigned64("seed", default: baseScenario.seed)
+        if overrides.contains(where: { $0.path == "replicates" }) { replicates = baseScenario.replicates }
+        if overrides.contains(where: { $0.path == "seed" }) { seed = baseScenario.seed }
         let seeds = root.choice("seeds", default: "common", oneOf: ["common", "independent"])
-        let outcomes = readOutcomes(root)
+        let taken = RunsTable.columns(identity: SweepSetup.identityColumns(SweepSetup.parameterColumns(parameters)), outcomes: [])
+        let outcomes = readOutcomes(root, taken: Set(taken.map(\.name)))
         let every = everyOverride ?? root.integer("every", default: 1, in: SweepOptions.everyLimit)
         root.finish()
         try diagnostics.check(or: fail)
@@ -175,39 +213,70 @@ enum SweepFile {
         if parameters.isEmpty {
             throw .usage("\(file): parameters: a sweep needs at least one swept key (see Simulations/README.md)")
         }
-        let points = readDesign.pointCount(parameters)
-        if points > maximumPoints || points.multipliedReportingOverflow(by: replicates).partialValue > maximumRuns
-            || points.multipliedReportingOverflow(by: replicates).overflow {
-            throw .usage("\(file): the sweep has \(points) points × \(replicates) replicates; at most \(maximumPoints) points and \(maximumRuns) runs are allowed (split it, or use a sampling design)")
+        let pointCount = readDesign.pointCount(parameters)
+        if pointCount > maximumPoints || pointCount.multipliedReportingOverflow(by: replicates).partialValue > maximumRuns
+            || pointCount.multipliedReportingOverflow(by: replicates).overflow {
+            throw .usage("\(file): the sweep has \(pointCount) points × \(replicates) replicates; at most \(maximumPoints) points and \(maximumRuns) runs are allowed (split it, or use a sampling design)")
         }
         // The base scenario records the sweep's replicates and seed.
-        var resolvedBase = baseScenario
-        resolvedBase.replicates = replicates
-        resolvedBase.seed = seed
         base = (try? Scenario.schema.setting("replicates", to: .int(replicates), in: base)) ?? base
         base = (try? Scenario.schema.setting("seed", to: .int(seed), in: base)) ?? base
+        let overlay: SchemaOverlay<Scenario>
+        do {
+            overlay = try SchemaOverlay(schema: Scenario.schema, document: base)
+        } catch {
+            throw .usage(ScenarioLoader.describe(error.problems) { "\(baseLabel): \($0)" })
+        }
         let plan = SweepPlan(parameters: parameters, design: readDesign, replicates: replicates, seed: seed,
                              independentSeeds: seeds == "independent", every: every, outcomes: outcomes)
-        return SweepSetup(file: file, name: name, description: description, scenarioFile: scenarioFile,
-                          baseDocument: base, base: resolvedBase, set: set, plan: plan)
+        let keys = plan.parameters.compactMap { Scenario.schema.parameter($0.path) }
+        let points = PointSummary(plan.points.count) { point throws(RunFailure) in
+            try SweepSetup.scenario(ofPoint: point, plan: plan, overlay: overlay, keys: keys)
+        }
+        let setup = SweepSetup(file: file, name: name, description: description, scenarioFile: scenarioFile, set: set,
+                               plan: plan, overlay: overlay, keys: keys, points: points)
+        try checkPoints(setup)
+        return setup
+    }
+
+    /// Keys of a scenario the sweep sets with its own key of the same name.
+    static let ownKeys: Set<String> = ["replicates", "seed"]
+
+    /// A sweep in which no point can run is an input error, as is an outcome
+    /// read at a tick past the horizon (it would be empty in every run).
+    static func checkPoints(_ setup: SweepSetup) throws(CLIError) {
+        let points = setup.points
+        guard let shortest = points.shortestHorizon else {
+            let first = points.firstInvalid.map { " (point \($0.point): \($0.reason))" } ?? ""
+            throw .usage("\(setup.file): every point of the sweep breaks a rule between keys\(first); nothing could run")
+        }
+        let varies = points.horizons.indices.contains { points.firms[$0] > 0 && points.horizons[$0] != shortest.ticks }
+        var problems: [InputProblem] = []
+        for outcome in setup.plan.outcomes {
+            let ticks = outcome.statistic == .at ? [outcome.from ?? 0] : [outcome.from, outcome.to].compactMap { $0 }
+            guard ticks.contains(where: { $0 > shortest.ticks }) else { continue }
+            let told = ticks.count == 1 ? "tick \(ticks[0]) is" : "ticks \(ticks[0])–\(ticks[1]) reach"
+            let horizon = varies ? "the shortest horizon of the sweep (\(shortest.ticks) ticks, at point \(shortest.point))"
+                                 : "the horizon (\(shortest.ticks) ticks)"
+            problems.append(InputProblem(path: "outcomes.\(outcome.name)", message: "\(told) past \(horizon); the outcome would be empty or cut short"))
+        }
+        if !problems.isEmpty {
+            throw .usage(ScenarioLoader.describe(problems) { "\(setup.file): \($0)" })
+        }
     }
 
     /// One entry of `parameters`: `{"values": [...]}` or `{"min", "max",
     /// "scale", "levels"}`, each value checked against the key's domain.
     static func readParameter(_ path: String, _ spec: JSONValue, reader: ObjectReader, base: Scenario) -> SweepParameter? {
-        let schema = Scenario.schema
-        guard let key = schema.parameter(path) else {
-            reader.report(path, schema.isGroup(path)
-                ? "is a group of keys; sweep its keys one by one (e.g. \(path).\(schema.parameters.first { $0.path.hasPrefix(path + ".") }?.keys.last ?? "…"))"
-                : schema.unknownPathMessage(path))
+        let key: Parameter<Scenario>
+        switch sweepableKey(path) {
+        case .success(let found): key = found
+        case .failure(let problem):
+            reader.report(path, problem.message)
             return nil
         }
-        if let why = unsweepable[path] {
-            reader.report(path, "cannot be swept (\(why))")
-            return nil
-        }
-        if case .text = key.domain {
-            reader.report(path, "free text cannot be swept")
+        guard case .object = spec else {
+            reader.report(path, "expected {\"values\": [...]} or {\"min\": a, \"max\": b}, found \(spec.kindDescription)")
             return nil
         }
         let spec = ObjectReader(document: spec, diagnostics: reader.diagnostics, path: keyPath(reader.path, path))
@@ -218,9 +287,12 @@ enum SweepFile {
                 return nil
             }
             var valid = true
+            var canonical: [JSONValue] = []
             for (index, value) in list.enumerated() {
-                if let problem = key.problem(with: value, in: base) {
-                    spec.report("values[\(index)]", problem)
+                switch key.canonical(value, in: base) {
+                case .success(let value): canonical.append(value)
+                case .failure(let problem):
+                    spec.report("values[\(index)]", problem.message)
                     valid = false
                 }
             }
@@ -228,7 +300,7 @@ enum SweepFile {
                 spec.report(name, "give either \"values\" or \"min\" and \"max\", not both")
                 valid = false
             }
-            return valid ? SweepParameter(path: path, range: .values(list)) : nil
+            return valid ? SweepParameter(path: path, range: .values(canonical)) : nil
         }
         guard key.domain.isNumeric else {
             for name in ["min", "max", "scale", "levels"] { _ = spec.contains(name) }
@@ -263,16 +335,30 @@ enum SweepFile {
         return SweepParameter(path: path, range: .interval(min: minimum, max: maximum, logarithmic: scale == "log", integer: integer, levels: levels))
     }
 
+    /// The key a sweep may vary at `path`, or why it cannot be swept (a
+    /// group, an unknown key, one the sweep sets itself, free text).
+    static func sweepableKey(_ path: String) -> Result<Parameter<Scenario>, ValueProblem> {
+        let schema = Scenario.schema
+        guard let key = schema.parameter(path) else {
+            return .failure(ValueProblem(schema.isGroup(path)
+                ? "is a group of keys; sweep its keys one by one (e.g. \(path).\(schema.parameters.first { $0.path.hasPrefix(path + ".") }?.keys.last ?? "…"))"
+                : schema.unknownPathMessage(path)))
+        }
+        if let why = unsweepable[path] { return .failure(ValueProblem("cannot be swept (\(why))")) }
+        if case .text = key.domain { return .failure(ValueProblem("free text cannot be swept")) }
+        return .success(key)
+    }
+
     /// `outcomes`: name → {"column", "stat", "tick" | "from", "to"}; the
-    /// model's defaults when absent.
-    static func readOutcomes(_ root: ObjectReader) -> [Outcome] {
+    /// model's defaults when absent. A name must not be one of `taken`, the
+    /// other columns of runs.csv.
+    static func readOutcomes(_ root: ObjectReader, taken: Set<String>) -> [Outcome] {
         guard case .object(let entries)? = root.raw("outcomes") else {
             if let other = root.raw("outcomes") { root.report("outcomes", "expected an object of name: {column, stat}, found \(other.kindDescription)") }
             return SMESimulation.defaultOutcomes
         }
         let reader = root.object("outcomes")
         let columns = SMESimulation.timeseries.specs.map(\.name)
-        let taken = Set(RunRecord.columns(outcomes: []).map(\.name) + ["point", "replicate", "seed"])
         var outcomes: [Outcome] = []
         for (name, spec) in entries.entries {
             _ = reader.raw(name)
@@ -280,7 +366,7 @@ enum SweepFile {
                 ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
             }
             guard valid, !taken.contains(name) else {
-                reader.report(name, valid ? "is the name of a column runs.csv already has; choose another"
+                reader.report(name, valid ? "is the name of a column runs.csv already has (\(taken.sorted().joined(separator: ", "))); choose another"
                                           : "outcome names are 1 to 64 of a–z, 0–9 and _ (they name columns of runs.csv)")
                 continue
             }

@@ -5,69 +5,145 @@ import Foundation
 /// only when every run is recorded and the tables are joined), and the
 /// state of the sweep in `.sweep/`.
 ///
-/// A folder belongs to exactly one resolved sweep (`.sweep/sweep.json`):
-/// running the same sweep again resumes it, a different sweep is refused
-/// unless `--force`, and a folder this tool did not write is never
-/// touched. One process at a time holds the sweep (a lock in `.sweep/`,
-/// released by the system however the process ends).
+/// A folder belongs to exactly one sweep, by content (`.sweep/sweep.json`:
+/// the plan and the resolved base scenario, however they were spelled) and
+/// by the builds of the tool that ran its runs: the same sweep is resumed,
+/// by another build only when asked (`--allow-build-change`); a different
+/// sweep, or another output of this tool, is replaced only with `--force`;
+/// a folder this tool did not write is never touched. One process at a
+/// time holds the sweep (a lock in `.sweep/`, released by the system
+/// however the process ends).
 struct SweepFolder {
     let path: String
+
+    /// The sweep's state file marks the folder as this tool's.
+    static let stateFile = ".sweep/sweep.json"
+    static let mark = ToolFolders.Mark(file: stateFile, key: ["tool"])
 
     init(path: String) {
         self.path = URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     var statePath: String { path + "/.sweep" }
-    private var identityPath: String { statePath + "/sweep.json" }
+    private var identityPath: String { path + "/" + Self.stateFile }
 
     func file(_ name: String) -> String { path + "/" + name }
     func temporary(_ name: String) -> String { path + "/." + name + ".tmp" }
 
-    var isComplete: Bool { FileManager.default.fileExists(atPath: file("manifest.json")) }
+    var isComplete: Bool { FileManager.default.fileExists(atPath: file(RunManifest.file)) }
 
-    /// Makes the folder this sweep's: creates it, or checks that it holds
-    /// this sweep (to resume), nothing, or — with `force` — another output
-    /// of this tool, which is replaced. Then takes the sweep's lock.
-    func claim(identity: String, force: Bool) throws(CLIError) {
+    /// What claiming the folder for a sweep does.
+    enum Claim: Equatable {
+        /// A new sweep (no folder, or an empty one).
+        case create
+        /// The same sweep: resumed, or found complete. `builds` are the
+        /// builds that ran it, this one last.
+        case resume(builds: [JSONValue], newBuild: Bool)
+        /// Another output of this tool, replaced (`--force`); why.
+        case replace(String)
+    }
+
+    /// What `claim` would do, without changing anything; throws what it
+    /// would refuse.
+    func check(content: JSONObject, force: Bool, allowBuildChange: Bool) throws(CLIError) -> Claim {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw .usage("--out \(path): a file of that name exists; the output must be a folder")
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { return .create }
+        guard isDirectory.boolValue else {
+            throw .usage("--out \(path): a file of that name exists; the output must be a folder")
+        }
+        if ((try? manager.contentsOfDirectory(atPath: path)) ?? []).isEmpty { return .create }
+        guard ToolInfo.folders.owns(path) else {
+            throw .usage("--out \(path): \(OutputDirectory.notOwned(ToolInfo.folders))")
+        }
+        guard let recorded = recordedState() else {
+            guard force else {
+                throw .usage("\(path) holds other results of \(ToolInfo.name) (a run's, or a sweep's without its state); pass --force to replace them, or choose another --out")
             }
-            if manager.fileExists(atPath: identityPath) {
-                try lock()
-                let recorded = (try? String(contentsOfFile: identityPath, encoding: .utf8)) ?? ""
-                if recorded == identity { return }
-                guard force else {
-                    throw .usage("\(path) holds a different sweep (\(difference(recorded, identity))); pass --force to replace it, or choose another --out")
-                }
-                try replace()
-            } else {
-                let entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
-                if !entries.isEmpty {
-                    guard entries.contains("manifest.json") else {
-                        throw .usage("\(path) is not an output of this tool (it has no manifest.json); remove it yourself or choose another --out")
-                    }
-                    guard force else {
-                        throw .usage("\(path) holds the results of a run, not of this sweep; pass --force to replace it, or choose another --out")
-                    }
-                    try replace()
-                }
+            return .replace("other results")
+        }
+        if let difference = Self.firstDifference(.object(recorded.content), .object(content), at: "") {
+            guard force else {
+                throw .usage("\(path) holds a different sweep (it differs at \(difference.isEmpty ? "the top" : difference)); pass --force to replace it, or choose another --out")
             }
+            return .replace("a different sweep")
+        }
+        let build = ToolInfo.build
+        if recorded.builds.contains(build) { return .resume(builds: recorded.builds, newBuild: false) }
+        if allowBuildChange { return .resume(builds: recorded.builds + [build], newBuild: true) }
+        guard force else {
+            let earlier = recorded.builds.map(ToolInfo.describe(build:)).joined(separator: ", then ")
+            throw .usage("\(path): this sweep was run by \(earlier), and this is \(ToolInfo.describe(build: build)); "
+                + "resuming would join runs of different builds. Pass --allow-build-change to resume anyway (the manifest "
+                + "then lists every build), or --force to start over")
+        }
+        return .replace("a sweep run by another build")
+    }
+
+    /// Makes the folder this sweep's (see `check`): creates it, resumes it,
+    /// or replaces it; deletes what an interrupted `--force` left beside it,
+    /// then takes the sweep's lock. Returns the builds that ran the sweep.
+    func claim(content: JSONObject, force: Bool, allowBuildChange: Bool) throws(CLIError) -> [JSONValue] {
+        if ToolInfo.folders.removeLeftovers(of: path) > 0 {
+            printError("\(ToolInfo.name): deleted what an interrupted --force left beside \(path)")
+        }
+        var locked = false
+        if FileManager.default.fileExists(atPath: identityPath) {
+            try lock()
+            locked = true
+        }
+        let claim = try check(content: content, force: force, allowBuildChange: allowBuildChange)
+        var builds = [ToolInfo.build]
+        switch claim {
+        case .resume(let recorded, let newBuild):
+            builds = recorded
+            if !newBuild { return builds }
+        case .replace(let what):
+            locked = false
+            do { try ToolInfo.folders.remove(path) } catch {
+                throw .runtime("--out \(path): cannot replace the folder (\(error.reason))")
+            }
+            printError("\(ToolInfo.name): replaced \(what) in \(path) (--force)")
+        case .create:
+            break
         }
         do {
-            try manager.createDirectory(atPath: statePath, withIntermediateDirectories: true)
-            try Data(identity.utf8).write(to: URL(fileURLWithPath: identityPath), options: .atomic)
+            try createFolder(atPath: statePath)
+            let state: JSONObject = ["tool": .string(ToolInfo.name), "builds": .array(builds)]
+            try Data(JSONValue.object(JSONObject(state.entries + content.entries)).formatted().utf8)
+                .write(to: URL(fileURLWithPath: identityPath), options: .atomic)
         } catch {
-            throw .usage("--out \(path): cannot create the folder (\(error.localizedDescription))")
+            throw .usage("--out \(path): cannot create the folder (\(describe(error)))")
         }
-        try lock()
+        if !locked { try lock() }
+        return builds
+    }
+
+    /// The recorded content and builds, if the state file is this tool's.
+    private func recordedState() -> (content: JSONObject, builds: [JSONValue])? {
+        guard let data = FileManager.default.contents(atPath: identityPath),
+              case .object(var state)? = try? JSONParser.parse(Array(data)),
+              state["tool"] == .string(ToolInfo.name), case .array(let builds)? = state["builds"] else { return nil }
+        state["tool"] = nil
+        state["builds"] = nil
+        return (state, builds)
     }
 
     /// The folder is being added to: it stops being complete.
     func markIncomplete() {
-        try? FileManager.default.removeItem(atPath: file("manifest.json"))
+        try? FileManager.default.removeItem(atPath: file(RunManifest.file))
+    }
+
+    /// Deletes the temporary files an interrupted finish may leave (tables
+    /// and lists being written, part files already joined): a complete
+    /// folder then holds what an uninterrupted sweep leaves.
+    func removeTemporaries() {
+        let manager = FileManager.default
+        for folder in [path, statePath] {
+            for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".tmp") {
+                try? manager.removeItem(atPath: folder + "/" + name)
+            }
+        }
     }
 
     /// Moves a finished temporary file into place.
@@ -79,15 +155,6 @@ struct SweepFolder {
         if rename(from, to) != 0 { throw OutputError.fromErrno(to, "renaming into place") }
     }
 
-    private func replace() throws(CLIError) {
-        do {
-            try FileManager.default.removeItem(atPath: path)
-        } catch {
-            throw .usage("--out \(path): cannot replace the folder (\(error.localizedDescription))")
-        }
-        printError("\(ToolInfo.name): replaced the earlier results in \(path) (--force)")
-    }
-
     /// Holds the sweep's lock for the rest of the process.
     private func lock() throws(CLIError) {
         let lockPath = statePath + "/lock"
@@ -97,23 +164,17 @@ struct SweepFolder {
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw .usage("\(path): another smesim process is running this sweep; wait for it, or stop it first")
+            throw .usage("\(path): another \(ToolInfo.name) process is running this sweep; wait for it, or stop it first")
         }
         // Kept open: the lock lasts as long as the process.
     }
 
     /// Where two resolved sweeps first differ, as a key path.
-    private func difference(_ recorded: String, _ current: String) -> String {
-        guard let a = try? JSONParser.parse(Array(recorded.utf8)), let b = try? JSONParser.parse(Array(current.utf8)) else {
-            return "its sweep.json cannot be read"
-        }
-        return firstDifference(a, b, at: "").map { "it differs at \($0.isEmpty ? "the top" : $0)" } ?? "it differs"
-    }
-
-    private func firstDifference(_ a: JSONValue, _ b: JSONValue, at path: String) -> String? {
+    static func firstDifference(_ a: JSONValue, _ b: JSONValue, at path: String) -> String? {
         guard a != b else { return nil }
         guard case .object(let x) = a, case .object(let y) = b else { return path }
-        for key in x.keys + y.keys.filter({ !x.keys.contains($0) }) {
+        let keys = Set(x.keys)
+        for key in x.keys + y.keys.filter({ !keys.contains($0) }) {
             if let found = firstDifference(x[key] ?? .null, y[key] ?? .null, at: path.isEmpty ? key : "\(path).\(key)") {
                 return found
             }

@@ -10,6 +10,7 @@ public struct SweepOptions: Equatable, ScenarioOptions, OutputOptions {
     public var quiet = false
     public var retryFailed = false
     public var dryRun = false
+    public var allowBuildChange = false
     public var overrides: [ScenarioOverride] = []
 
     public static let everyLimit = 1...6_000
@@ -31,21 +32,28 @@ public struct SweepOptions: Equatable, ScenarioOptions, OutputOptions {
             Simulations/sweeps/.
 
             Nothing lost, nothing redone: each finished run is recorded as it ends, so an
-            interrupted sweep (Ctrl-C, kill, a crash) is resumed by running the same
-            command again; finished runs are kept and not redone, and the final files
-            are byte-identical to an uninterrupted sweep's (runs.csv's wall_seconds and
-            the manifest's times aside). On a finished sweep nothing runs. A run that
-            fails (e.g. swept values that break a rule between keys) is recorded with its
-            reason and the sweep goes on; the exit code is then 1.
+            interrupted sweep (Ctrl-C, kill, a crash of the process) is resumed by running
+            the same sweep again — the same plan and resolved base scenario, however they
+            are spelled (the order of --set, 12 or 12.0, file names and descriptions do
+            not matter) — by the same build of the tool (version and git revision);
+            finished runs are kept and not redone, and the CSV tables are byte-identical to
+            an uninterrupted sweep's (runs.csv's wall_seconds aside; the manifest differs
+            in its times, command, threads and, after --allow-build-change, builds). On a
+            finished sweep nothing runs. A run that fails (e.g. swept values that break a
+            rule between keys) is recorded with its reason and the sweep goes on; the exit
+            code is then 1. Exit codes: 0 done, 1 some runs failed or the sweep stopped
+            (I/O), 2 bad input or an output folder that cannot be used (nothing written),
+            130 interrupted (run it again to resume).
             """,
-        options: outputOptions(force: "replace the output folder when it holds another sweep's or\nrun's results (a folder of this same sweep is resumed)") + [
+        options: outputOptions(force: "replace the output folder when it holds another sweep's or\nrun's results of smesim, or this sweep run by another build\n(a folder of this same sweep is resumed); a folder smesim did\nnot write (no manifest.json or .sweep/sweep.json of smesim's)\nis never replaced") + [
             CommandOption(["--every"], value: "K", "keep time-series rows at ticks that are multiples of K (and\neach run's last tick); overrides the file's \"every\"; outcomes\nare computed from every tick") { options, value throws(CLIError) in
                 options.every = try wholeNumber("--every", value, in: everyLimit, of: "ticks")
             },
             CommandOption(["--retry-failed"], "run again the runs recorded as failed") { options, _ in options.retryFailed = true },
-            CommandOption(["--dry-run", "-n"], "check the sweep file and print its design, points and runs;\nrun and write nothing") { options, _ in options.dryRun = true },
+            CommandOption(["--allow-build-change"], "resume a sweep that another build of smesim (version or git\nrevision) started: its runs and this build's are joined, and\nthe manifest lists every build") { options, _ in options.allowBuildChange = true },
+            CommandOption(["--dry-run", "-n"], "check the sweep file and the output folder, and print the\ndesign, points and runs; run and write nothing") { options, _ in options.dryRun = true },
         ] + scenarioOptions.filter { $0.names == ["--set"] }.map { option in
-            CommandOption(option.names, value: option.value, "set a key of the base scenario, after the file's \"set\"\n(repeatable), e.g. --set firms.count=2000", apply: option.apply)
+            CommandOption(option.names, value: option.value, "set a key of the base scenario, after the file's \"set\"\n(repeatable; later ones win), e.g. --set firms.count=2000;\n--set replicates=N and --set seed=S win over the file's own\n\"replicates\" and \"seed\"; a group given as an object is\nmerged into it, a map of named records or shares replaced", apply: option.apply)
         },
         positional: { options, file throws(CLIError) in
             if let first = options.sweepFile {

@@ -1,3 +1,4 @@
+import AgentEngine
 import Foundation
 
 /// The tool's name and version, and the source revision it was built from.
@@ -18,18 +19,55 @@ public enum ToolInfo {
         return dirty.isEmpty ? head : head + "-dirty"
     }()
 
+    /// This build as a sweep records the builds that ran its runs.
+    static var build: JSONValue {
+        .object(["version": .string(version), "git_revision": gitRevision.map(JSONValue.string) ?? .null])
+    }
+
+    /// "smesim 0.1.0 (git 1a2b3c…-dirty)".
+    static func describe(build: JSONValue) -> String {
+        let version = build.value(at: ["version"]).flatMap { if case .string(let v) = $0 { v } else { nil } } ?? "?"
+        let revision = build.value(at: ["git_revision"]).flatMap { if case .string(let r) = $0 { r } else { nil } }
+        return "\(name) \(version) (\(revision.map { "git \($0)" } ?? "no git revision"))"
+    }
+
+    /// The folders `--force` may replace: a run's or a sweep's (a manifest
+    /// this tool wrote, or a sweep's state), or an empty one.
+    static let folders = ToolFolders(tool: name, marks: [RunManifest.mark, SweepFolder.mark])
+
+    /// Runs git and returns its standard output, or nil when it fails.
+    /// Spawned and waited for directly: Foundation's `Process` polls for the
+    /// child's end and adds about 0.1 s, which a finished sweep would pay.
     private static func git(_ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        var pipe: [Int32] = [0, 0]
+        guard Glibc.pipe(&pipe) == 0 else { return nil }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, pipe[0])
+        posix_spawn_file_actions_addclose(&actions, pipe[1])
+        let argv = (["git"] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "git", &actions, nil, argv, environ)
+        close(pipe[1])
+        defer { close(pipe[0]) }
+        guard spawned == 0 else { return nil }
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(pipe[0], &buffer, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            output += buffer[..<count]
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // Exited (low 7 bits 0) with code 0.
+        guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else { return nil }
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

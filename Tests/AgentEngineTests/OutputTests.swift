@@ -30,6 +30,8 @@ import Testing
 }
 
 @Suite struct OutputDirectoryTests {
+    let folders = ToolFolders(tool: "t", marks: [RunManifest.mark])
+
     func scratch() -> String {
         let path = NSTemporaryDirectory() + "agentengine-tests-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -38,7 +40,7 @@ import Testing
 
     @Test func commitRenamesTheFinishedFolderIntoPlace() throws {
         let root = scratch()
-        let output = try OutputDirectory.prepare(root + "/out", force: false)
+        let output = try OutputDirectory.prepare(root + "/out", force: false, folders: folders)
         #expect(!FileManager.default.fileExists(atPath: root + "/out"))
         try "x".write(toFile: output.stagingFile("a.txt"), atomically: false, encoding: .utf8)
         try output.commit()
@@ -50,11 +52,15 @@ import Testing
         let root = scratch()
         try FileManager.default.createDirectory(atPath: root + "/out", withIntermediateDirectories: true)
         try "old".write(toFile: root + "/out/old.txt", atomically: false, encoding: .utf8)
-        #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/out", force: false) }
+        #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/out", force: false, folders: folders) }
         // --force replaces earlier results only, never a folder of other files.
-        #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/out", force: true) }
-        try "{}".write(toFile: root + "/out/manifest.json", atomically: false, encoding: .utf8)
-        let output = try OutputDirectory.prepare(root + "/out", force: true)
+        #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/out", force: true, folders: folders) }
+        // Nor one whose manifest.json another tool wrote.
+        try #"{"name": "data", "run": {"tool": "other"}}"#.write(toFile: root + "/out/manifest.json", atomically: false, encoding: .utf8)
+        #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/out", force: true, folders: folders) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted() == ["manifest.json", "old.txt"])
+        try #"{"run": {"tool": "t"}}"#.write(toFile: root + "/out/manifest.json", atomically: false, encoding: .utf8)
+        let output = try OutputDirectory.prepare(root + "/out", force: true, folders: folders)
         try "new".write(toFile: output.stagingFile("new.txt"), atomically: false, encoding: .utf8)
         try output.commit()
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out") == ["new.txt"])
@@ -63,7 +69,7 @@ import Testing
 
     @Test func aFolderThatAppearsDuringARunIsNotReplacedWithoutForce() throws {
         let root = scratch()
-        let output = try OutputDirectory.prepare(root + "/out", force: false)
+        let output = try OutputDirectory.prepare(root + "/out", force: false, folders: folders)
         try FileManager.default.createDirectory(atPath: root + "/out", withIntermediateDirectories: true)
         try "theirs".write(toFile: root + "/out/theirs.txt", atomically: false, encoding: .utf8)
         #expect(throws: OutputError.self) { try output.commit() }
@@ -74,13 +80,13 @@ import Testing
     @Test func aPathUnderAFileIsRejected() throws {
         let root = scratch()
         try "f".write(toFile: root + "/file", atomically: false, encoding: .utf8)
-        #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/file/out", force: false) }
-        #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/file", force: true) }
+        #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/file/out", force: false, folders: folders) }
+        #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/file", force: true, folders: folders) }
     }
 
     @Test func discardLeavesNothing() throws {
         let root = scratch()
-        let output = try OutputDirectory.prepare(root + "/out", force: false)
+        let output = try OutputDirectory.prepare(root + "/out", force: false, folders: folders)
         try "x".write(toFile: output.stagingFile("a.txt"), atomically: false, encoding: .utf8)
         output.discard()
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty)

@@ -58,12 +58,21 @@ import Testing
     @Test func anUnwritableOutputFolder() throws {
         let folder = try scratchFolder()
         try "x".write(to: folder.appendingPathComponent("afile"), atomically: true, encoding: .utf8)
+        try #"{"set": {"firms.count": 100, "horizon": 2}, "parameters": {"adoption.p": {"values": [0.01]}}}"#
+            .write(to: folder.appendingPathComponent("s.json"), atomically: true, encoding: .utf8)
         for out in ["afile/sub", "afile", "/proc/smesim-cannot-write-here"] {
             let result = try ToolProcess.run(["run", "--out", out, "--firms", "100", "--ticks", "2"], in: folder)
             #expect(result.status == 2, "\(out): \(result.stderr)")
             #expect(result.stderr.contains("--out \(out):"), "\(result.stderr)")
+            let sweep = try ToolProcess.run(["sweep", "s.json", "--out", out], in: folder)
+            #expect(sweep.status == 2 && sweep.stderr.contains("--out "), "\(out): \(sweep.stderr)")
+            for text in [result.stderr, sweep.stderr] {
+                #expect(!text.contains("NSCocoaErrorDomain") && !text.contains("The operation could not be completed"), "\(text)")
+            }
         }
-        #expect(contents(of: folder) == ["afile"])
+        let sub = try ToolProcess.run(["sweep", "s.json", "--out", "afile/sub"], in: folder)
+        #expect(sub.stderr.contains("Not a directory"), "\(sub.stderr)")
+        #expect(contents(of: folder) == ["afile", "s.json"])
     }
 
     @Test(arguments: [
@@ -87,6 +96,12 @@ import Testing
         (["run", "--set", "platform.services.analytics=1"], "platform.services.analytics: expected true or false, found the number 1"),
         (["run", "--set", "firms.sectors={\"wine\": 0.5}"], "firms.sectors: shares sum to 0.5; they must sum to 1"),
         (["run", "--set", "platform.logistics.floor=10"], "--set platform.logistics.floor=10: platform.logistics.floor: 10.0 exceeds start (9.0)"),
+        (["run", "--set", "firms.size.max_employees=1"], "--set firms.size.max_employees=1: firms.size.median_employees: 3.0 exceeds max_employees (1)"),
+        (["run", "--set", "platform.logistics.start=0"], "--set platform.logistics.start=0: platform.logistics.floor: 4.0 exceeds start (0.0)"),
+        (["run", "--set", #"firms.sectors={"a": 1, "a": 0}"#], #"firms.sectors: invalid JSON (line 1, column 10: duplicate key "a")"#),
+        (["run", "--set", "platform.services=[true"], "platform.services: invalid JSON"),
+        (["run", "--set", #"firms.strategy={"value_proposition": 1}"#], "firms.strategy: strategy weights sum to 1.72; they must sum to 1"),
+        (["run", "--out", "o", "--set", #"platform.services={"analyticz": false}"#], "unknown key platform.services.analyticz; did you mean platform.services.analytics?"),
         (["run", "--set", "adoption.mode=bas"], "adoption.mode: \"bas\" is not allowed; allowed: \"behavioural\", \"bass\" or \"peers\"; did you mean \"bass\"?"),
         (["validate", "--set", "horizon=-1"], "validate takes one scenario file"),
         (["resolve", "--set", "horizon=-1"], "--set horizon=-1: horizon: -1 is out of range"),

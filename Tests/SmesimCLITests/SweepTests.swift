@@ -172,15 +172,15 @@ import Testing
         let file = try sweepFile(folder, grid)
         #expect(try ToolProcess.run(["sweep", file, "-q"], in: folder).status == 0)
         let other = try ToolProcess.run(["sweep", file, "-q", "--set", "firms.count=700"], in: folder)
-        #expect(other.status == 2 && other.stderr.contains("holds a different sweep (it differs at sweep.set.firms.count)"), "\(other.stderr)")
+        #expect(other.status == 2 && other.stderr.contains("holds a different sweep (it differs at scenario.firms.count)"), "\(other.stderr)")
         let forced = try ToolProcess.run(["sweep", file, "--set", "firms.count=700", "--force"], in: folder)
-        #expect(forced.status == 0 && forced.stderr.contains("replaced the earlier results"), "\(forced.stderr)")
+        #expect(forced.status == 0 && forced.stderr.contains("replaced a different sweep in"), "\(forced.stderr)")
         #expect(rows(try read(folder, "Results/s/timeseries.csv"))[1][6] == "700")
         // A folder the tool did not write is never touched.
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("mine"), withIntermediateDirectories: true)
         try "keep".write(to: folder.appendingPathComponent("mine/thesis.txt"), atomically: true, encoding: .utf8)
         let mine = try ToolProcess.run(["sweep", file, "--out", "mine", "--force"], in: folder)
-        #expect(mine.status == 2 && mine.stderr.contains("is not an output of this tool"))
+        #expect(mine.status == 2 && mine.stderr.contains("is not an output of smesim"), "\(mine.stderr)")
         #expect(contents(of: folder.appendingPathComponent("mine")) == ["thesis.txt"])
     }
 
@@ -225,7 +225,19 @@ import Testing
         (#"{"parameters": {"adoption.p": {"values": [0.1]}}, "design": "lhs"}"#, "design: \"lhs\" is not allowed"),
         (#"{"parameters": {"adoption.p": {"values": [0.1]}}, "outcomes": {"x": {"column": "member_shares"}}}"#, "did you mean \"member_share\""),
         (#"{"parameters": {}}"#, "a sweep needs at least one swept key"),
-        (#"{"scenario": "missing.json", "parameters": {"adoption.p": {"values": [0.1]}}}"#, "missing.json: no such file"),
+        (#"{"scenario": "missing.json", "parameters": {"adoption.p": {"values": [0.1]}}}"#, "bad.json: scenario: missing.json: no such file"),
+        (#"{"set": {"platform.commission": 5}, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "bad.json: set.platform.commission: 5 is out of range; allowed: 0.0 to 1.0"),
+        (#"{"set": {"platform": 5}, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "bad.json: set.platform: expected an object"),
+        (#"{"set": {"firms.size.max_employees": 1}, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "bad.json: set.firms.size.max_employees: firms.size.median_employees: 3.0 exceeds max_employees (1)"),
+        (#"{"set": {"replicates": 3}, "replicates": 2, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "set.replicates: the sweep's own \"replicates\" sets it too"),
+        (#"{"parameters": {"horizon": {"values": [6, 12]}}, "outcomes": {"horizon": {"column": "members"}}}"#, "outcomes.horizon: is the name of a column runs.csv already has"),
+        (#"{"parameters": {"adoption.p": {"values": [0.1]}}, "outcomes": {"run_id": {"column": "members"}}}"#, "outcomes.run_id: is the name of a column runs.csv already has"),
+        (#"{"design": {"type": "points", "file": ""}}"#, "bad.json: design.file: is empty; name the CSV file of points"),
+        (#"{"parameters": {}, "design": {"type": "points", "file": "p.csv"}}"#, "bad.json: parameters: not used with a points design"),
+        (#"{"parameters": {"platform.commission": null}}"#, "bad.json: parameters.platform.commission: expected {\"values\": [...]} or {\"min\": a, \"max\": b}, found null"),
+        (#"{"set": {"horizon": 12}, "parameters": {"adoption.p": {"values": [0.1]}}, "outcomes": {"m5": {"column": "members", "stat": "at", "tick": 60}}}"#, "bad.json: outcomes.m5: tick 60 is past the horizon (12 ticks)"),
+        (#"{"parameters": {"horizon": {"values": [12, 24]}}, "outcomes": {"late": {"column": "members", "stat": "mean", "from": 18, "to": 24}}}"#, "bad.json: outcomes.late: ticks 18–24 reach past the shortest horizon of the sweep (12 ticks, at point 0)"),
+        (#"{"parameters": {"platform.logistics.floor": {"values": [10, 12]}}}"#, "bad.json: every point of the sweep breaks a rule between keys (point 0: platform.logistics.floor: 10.0 exceeds start (9.0)"),
         (#"{"set": {"firms.count": 0}, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "firms.count: 0 is out of range"),
         (#"{"parameters": {"adoption.p": {"values": [0.1]}}, "replicatess": 2}"#, "replicatess: unknown key; did you mean \"replicates\"?"),
     ])
@@ -235,6 +247,7 @@ import Testing
         let result = try ToolProcess.run(["sweep", "bad.json"], in: folder)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains(expected), "\(result.stderr)")
+        #expect(!result.stderr.contains("problems:") || result.stderr.contains("2 problems:"), "one mistake, one problem: \(result.stderr)")
         #expect(contents(of: folder) == ["bad.json"])
     }
 }

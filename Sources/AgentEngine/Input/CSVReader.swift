@@ -4,7 +4,8 @@
 ///
 /// For input files a user writes (a sweep's list of points), not for the
 /// tool's own large outputs. A final line end is optional; empty lines are
-/// skipped.
+/// skipped; a UTF-8 byte order mark at the start (as spreadsheet programs
+/// write) is not part of the first field.
 public enum CSVReader {
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         public let line: Int
@@ -19,6 +20,7 @@ public enum CSVReader {
         var quoted = false, wasQuoted = false
         var line = 1
         var scalars = Array(text.unicodeScalars)[...]
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         func endField() {
             row.append(field)
             field = ""

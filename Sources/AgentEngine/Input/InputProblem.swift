@@ -3,10 +3,21 @@
 public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
     public let path: String
     public let message: String
+    /// Every key the problem is about: the key at `path`, or all the keys
+    /// of a broken rule between keys (reported at the first), so a problem
+    /// can be told against whichever of them the user set.
+    public let keys: [String]
 
-    public init(path: String, message: String) {
+    public init(path: String, message: String, keys: [String]? = nil) {
         self.path = path
         self.message = message
+        self.keys = keys ?? [path]
+    }
+
+    /// Whether the problem is about the key or group at `path` (or a key
+    /// inside it, or a group holding it).
+    public func concerns(_ path: String) -> Bool {
+        keys.contains { $0 == path || $0.hasPrefix(path + ".") || path.hasPrefix($0 + ".") }
     }
 
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
@@ -28,8 +39,8 @@ public final class InputDiagnostics {
 
     public init() {}
 
-    public func report(_ path: String, _ message: String) {
-        problems.append(InputProblem(path: path, message: message))
+    public func report(_ path: String, _ message: String, keys: [String]? = nil) {
+        problems.append(InputProblem(path: path, message: message, keys: keys))
     }
 
     /// Throws the collected problems, if any.

@@ -88,6 +88,16 @@ public func formatDouble(_ value: Double) -> String {
 }
 
 extension JSONValue {
+    /// The value at `path` (object keys), if there is one.
+    public func value(at path: [String]) -> JSONValue? {
+        var current = self
+        for key in path {
+            guard case .object(let object) = current, let next = object[key] else { return nil }
+            current = next
+        }
+        return current
+    }
+
     /// A copy with the value at `path` (object keys) replaced or added,
     /// creating intermediate objects. Used to apply command-line overrides
     /// and parameter points before a document is read, so they are checked

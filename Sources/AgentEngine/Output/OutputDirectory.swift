@@ -12,20 +12,21 @@ public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
 /// An output folder filled under a temporary name beside it and renamed
 /// into place only when every file is complete, so a failed or interrupted
 /// run never leaves a half-written folder under the final name.
+///
+/// An existing folder is replaced only with `force`, and only when the
+/// tool wrote it (`ToolFolders.owns`), at the moment of the final rename.
 public struct OutputDirectory: Sendable {
     public let finalPath: String
     public let stagingPath: String
     /// Whether an existing folder may be replaced.
     public let force: Bool
+    public let folders: ToolFolders
 
-    /// A file every folder this tool writes holds; `--force` replaces only
-    /// folders that have it (or are empty), never an arbitrary folder.
-    public static let marker = "manifest.json"
-
-    /// Checks that `path` may be written (it must not exist unless `force`,
-    /// and its parent must be creatable and writable) and creates the
-    /// staging folder.
-    public static func prepare(_ path: String, force: Bool) throws(OutputFolderError) -> OutputDirectory {
+    /// Checks that `path` may be written (it must not exist unless `force`
+    /// and the tool wrote it, and its parent must be creatable and
+    /// writable), deletes what interrupted runs left beside it and creates
+    /// the staging folder.
+    public static func prepare(_ path: String, force: Bool, folders: ToolFolders) throws(OutputFolderError) -> OutputDirectory {
         let manager = FileManager.default
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let finalPath = url.path
@@ -37,29 +38,32 @@ public struct OutputDirectory: Sendable {
             if !force {
                 throw OutputFolderError(path: path, reason: "the folder exists already; pass --force to replace it, or choose another --out")
             }
-            let entries = (try? manager.contentsOfDirectory(atPath: finalPath)) ?? []
-            if !entries.isEmpty && !entries.contains(marker) {
-                throw OutputFolderError(path: path, reason: "the folder is not an output of this tool (it has no \(marker)); --force replaces only earlier results or an empty folder, so remove it yourself or choose another --out")
+            if !folders.owns(finalPath) {
+                throw OutputFolderError(path: path, reason: Self.notOwned(folders))
             }
         }
         let parent = url.deletingLastPathComponent().path
         do {
-            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            try createFolder(atPath: parent)
         } catch {
-            throw OutputFolderError(path: path, reason: "cannot create the parent folder \(parent) (\(describe(error)))")
+            throw OutputFolderError(path: path, reason: "cannot create the parent folder (\(error))")
         }
         guard manager.isWritableFile(atPath: parent) else {
             throw OutputFolderError(path: path, reason: "the parent folder \(parent) is not writable")
         }
-        let staging = URL(fileURLWithPath: parent)
-            .appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)").path
+        folders.removeLeftovers(of: finalPath)
+        let staging = folders.stagingPath(for: finalPath)
         try? manager.removeItem(atPath: staging)
-        do {
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        } catch {
-            throw OutputFolderError(path: path, reason: "cannot create a folder in \(parent) (\(describe(error)))")
+        if mkdir(staging, 0o755) != 0 {
+            throw OutputFolderError(path: path, reason: "cannot create a folder in \(parent) (\(String(cString: strerror(errno))))")
         }
-        return OutputDirectory(finalPath: finalPath, stagingPath: staging, force: force)
+        return OutputDirectory(finalPath: finalPath, stagingPath: staging, force: force, folders: folders)
+    }
+
+    /// Why `--force` does not replace a folder.
+    public static func notOwned(_ folders: ToolFolders) -> String {
+        "the folder is not an output of \(folders.tool) (no \(folders.marks.map(\.file).joined(separator: " or ")) written by \(folders.tool)); "
+            + "--force replaces only earlier results of \(folders.tool) or an empty folder, so remove it yourself or choose another --out"
     }
 
     /// Where the file `name` is written until the folder is committed.
@@ -68,7 +72,8 @@ public struct OutputDirectory: Sendable {
     }
 
     /// Moves the finished folder into place, replacing an older one only
-    /// with `force` (a folder that appeared during the run is not replaced).
+    /// with `force` and only when the tool wrote it (a folder that appeared
+    /// during the run is checked again).
     public func commit() throws(OutputError) {
         let manager = FileManager.default
         var replaced: String?
@@ -76,10 +81,11 @@ public struct OutputDirectory: Sendable {
             guard force else {
                 throw OutputError(path: finalPath, reason: "a folder of that name appeared while the run was going (another run?); it was left alone, and this run's results were not kept — rerun with another --out or --force")
             }
-            let aside = finalPath + ".replaced-\(ProcessInfo.processInfo.processIdentifier)"
-            do { try manager.moveItem(atPath: finalPath, toPath: aside) } catch {
-                throw OutputError(path: finalPath, reason: "cannot move the old folder aside (\(describe(error)))")
+            guard folders.owns(finalPath) else {
+                throw OutputError(path: finalPath, reason: Self.notOwned(folders) + "; this run's results were not kept")
             }
+            let aside = folders.asidePath(for: finalPath)
+            if rename(finalPath, aside) != 0 { throw OutputError.fromErrno(finalPath, "moving the old folder aside") }
             replaced = aside
         }
         if rename(stagingPath, finalPath) != 0 {
@@ -94,13 +100,4 @@ public struct OutputDirectory: Sendable {
     public func discard() {
         try? FileManager.default.removeItem(atPath: stagingPath)
     }
-}
-
-private func describe(_ error: Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-       underlying.domain == NSPOSIXErrorDomain {
-        return String(cString: strerror(Int32(underlying.code)))
-    }
-    return nsError.localizedDescription
 }

@@ -32,6 +32,12 @@ public struct TableDescription: Sendable {
 /// (`resources` with table schemas) plus a `run` section and the resolved
 /// inputs (the scenario; the sweep).
 public struct RunManifest: Sendable {
+    /// The manifest's file name, and the key that names the tool which wrote
+    /// it: together they mark a folder as the tool's (`ToolFolders`).
+    public static let file = "manifest.json"
+    public static let toolKey = ["run", "tool"]
+    public static let mark = ToolFolders.Mark(file: file, key: toolKey)
+
     public var name: String
     public var tool: String
     public var version: String
@@ -68,7 +74,7 @@ public struct RunManifest: Sendable {
 
     public var json: JSONValue {
         var run: JSONObject = [
-            "tool": .string(tool),
+            Self.toolKey[1]: .string(tool),
             "version": .string(version),
             "git_revision": gitRevision.map(JSONValue.string) ?? .null,
             "command": .array(command.map(JSONValue.string)),

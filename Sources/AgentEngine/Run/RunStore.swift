@@ -28,7 +28,7 @@ public final class RunStore: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: partsFolder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: partsFolder, reason: "cannot create (\(error.localizedDescription))")
+            throw OutputError(path: partsFolder, reason: "cannot create (\(describe(error)))")
         }
         try Self.cutTornLine(journalPath)
         let descriptor = open(journalPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
@@ -65,16 +65,31 @@ public final class RunStore: Sendable {
         }
     }
 
-    /// The last record of every run in the journal.
+    /// The last record of every run in the journal (read a block at a time:
+    /// the journal is not held in memory beside the records).
     public func records() throws(OutputError) -> [Int: RunRecord] {
-        guard let data = FileManager.default.contents(atPath: journalPath) else { return [:] }
+        guard let handle = FileHandle(forReadingAtPath: journalPath) else { return [:] }
+        defer { try? handle.close() }
         var records: [Int: RunRecord] = [:]
-        for line in data.split(separator: UInt8(ascii: "\n")) {
+        var pending: [UInt8] = []
+        func read(_ line: ArraySlice<UInt8>) throws(OutputError) {
             guard let value = try? JSONParser.parse(Array(line)), let record = RunRecord(json: value) else {
                 throw OutputError(path: journalPath, reason: "a line of the run journal cannot be read; the experiment folder was changed by hand")
             }
             records[record.index] = record
         }
+        while true {
+            let block: Data
+            do { block = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw OutputError(path: journalPath, reason: "cannot read the run journal (\(describe(error)))")
+            }
+            if block.isEmpty { break }
+            pending.append(contentsOf: block)
+            guard let last = pending.lastIndex(of: UInt8(ascii: "\n")) else { continue }
+            for line in pending[..<last].split(separator: UInt8(ascii: "\n")) { try read(line) }
+            pending.removeSubrange(...last)
+        }
+        // A torn last line is cut off when the store is opened.
         return records
     }
 
@@ -94,43 +109,49 @@ public final class RunStore: Sendable {
         try? FileManager.default.removeItem(atPath: partsFolder)
     }
 
-    /// Writes `header` and then, for each run of `runs` in order, its rows of
-    /// `table`: from its part file, or else from `previous` (an earlier join
-    /// of the same table and its block list). Writes the block list of the
-    /// new table to `blocks`.
+    /// Writes `header` and then, for each run of `runs` in order (every run
+    /// recorded as ok), its rows of `table`: from its part file, or else
+    /// from `previous` (an earlier join of the same table, with the
+    /// candidate block lists of which the one that matches the table's size
+    /// is used: the table and its list are renamed into place one after the
+    /// other, so an interruption between the two may leave the new list
+    /// under its temporary name). Writes the block list of the new table to
+    /// `blocks`. A run with neither a part file nor a block is an error.
     public func join(
         table: Int, runs: [Int], header: CSVRecord, into path: String, blocks: String,
-        previous: (table: String, blocks: String)? = nil
+        previous: (table: String, blocks: [String])? = nil
     ) throws(OutputError) {
-        let earlier = try previous.map { previous throws(OutputError) in try BlockList(reading: previous.blocks) }
+        var earlier: BlockList?
+        var source: FileHandle?
+        if let previous, FileManager.default.fileExists(atPath: previous.table) {
+            let size = (try? FileManager.default.attributesOfItem(atPath: previous.table)[.size] as? Int) ?? -1
+            earlier = previous.blocks.lazy.compactMap { try? BlockList(reading: $0) }.first { $0.end == size }
+            guard earlier != nil else {
+                throw OutputError(path: previous.table, reason: "does not match its block list (was it changed by hand?); start the experiment over with --force")
+            }
+            source = FileHandle(forReadingAtPath: previous.table)
+            guard source != nil else { throw OutputError(path: previous.table, reason: "cannot reopen the earlier table") }
+        }
+        defer { try? source?.close() }
         let writer = try BufferedFileWriter(path: path)
         try writer.write(bytes: header.bytes)
         try writer.write(bytes: CSVRecord.lineEnd)
         var list = BlockList(headerBytes: header.bytes.count + CSVRecord.lineEnd.count)
-        let source = try previous.map { previous throws(OutputError) in
-            guard let handle = FileHandle(forReadingAtPath: previous.table) else {
-                throw OutputError(path: previous.table, reason: "cannot reopen the earlier table")
-            }
-            let size = (try? FileManager.default.attributesOfItem(atPath: previous.table)[.size] as? Int) ?? -1
-            guard size == earlier?.end else {
-                throw OutputError(path: previous.table, reason: "does not match its block list (was it changed, or was an earlier finish interrupted?); start the experiment over with --force")
-            }
-            return handle
-        }
-        defer { try? source?.close() }
         for run in runs {
             let part = partPath(table: table, run: run)
-            var bytes = 0
+            let bytes: Int
             if let handle = FileHandle(forReadingAtPath: part) {
                 defer { try? handle.close() }
                 bytes = try copy(from: handle, count: nil, path: part, to: writer)
-            } else if let source, let block = earlier?.blocks[run] {
+            } else if let source, let previous, let block = earlier?.blocks[run] {
                 do { try source.seek(toOffset: UInt64(block.offset)) } catch {
-                    throw OutputError(path: previous?.table ?? path, reason: "cannot read the earlier table (\(error.localizedDescription))")
+                    throw OutputError(path: previous.table, reason: "cannot read the earlier table (\(describe(error)))")
                 }
-                bytes = try copy(from: source, count: block.length, path: previous?.table ?? path, to: writer)
+                bytes = try copy(from: source, count: block.length, path: previous.table, to: writer)
+            } else {
+                throw OutputError(path: part, reason: "run \(run) is recorded as finished but its rows are missing (was the folder changed by hand?); start the experiment over with --force")
             }
-            if bytes > 0 { list.append(run: run, length: bytes) }
+            list.append(run: run, length: bytes)
         }
         try writer.close()
         try list.write(to: blocks)
@@ -142,7 +163,7 @@ public final class RunStore: Sendable {
             let want = Swift.min(1 << 20, (count ?? Int.max) - copied)
             let block: Data
             do { block = try handle.read(upToCount: want) ?? Data() } catch {
-                throw OutputError(path: path, reason: "cannot read (\(error.localizedDescription))")
+                throw OutputError(path: path, reason: "cannot read (\(describe(error)))")
             }
             if block.isEmpty { break }
             try writer.write(bytes: block)

@@ -90,7 +90,7 @@ extension ValueCheck {
         }
         let total = result.reduce(0) { $0 + $1.share }
         guard abs(total - 1) <= 0.001 else {
-            throw ValueProblem("shares sum to \(formatDouble(total)); they must sum to 1")
+            throw ValueProblem("shares sum to \(messageNumber(total)); they must sum to 1")
         }
         return result
     }

@@ -37,13 +37,21 @@ public struct Parameter<Root: Sendable>: Sendable {
     /// Checks `value` against this key's domain alone (not against other
     /// keys), returning the problem's message or nil.
     public func problem(with value: JSONValue, in root: Root) -> String? {
+        if case .failure(let problem) = canonical(value, in: root) { return problem.message }
+        return nil
+    }
+
+    /// `value` as the document writes it once read (`12.0` → `12` for an
+    /// integer key, `0.10` → `0.1`, `1` → `1.0` for a number), so equal
+    /// values are spelled alike; or the problem, as `problem(with:in:)`.
+    public func canonical(_ value: JSONValue, in root: Root) -> Result<JSONValue, ValueProblem> {
         var scratch = root
         var entryProblems: [String] = []
         do {
             try assign(value, &scratch) { path, message in entryProblems.append("\(path): \(message)") }
-            return nil
+            return .success(encode(scratch))
         } catch {
-            return error == .reportedEntryByEntry ? entryProblems.joined(separator: "; ") : error.message
+            return .failure(error == .reportedEntryByEntry ? ValueProblem(entryProblems.joined(separator: "; ")) : error)
         }
     }
 

@@ -80,7 +80,7 @@ public struct ParameterSchema<Root: Sendable>: Sendable {
             }
         }
         for rule in rules where !unreadable.contains(where: rule.involves) {
-            if let message = rule.check(root) { diagnostics.report(rule.keys[0], message) }
+            if let message = rule.check(root) { diagnostics.report(rule.keys[0], message, keys: rule.keys) }
         }
         try diagnostics.check()
         return root
@@ -108,7 +108,7 @@ public struct ParameterSchema<Root: Sendable>: Sendable {
         }
     }
 
-    private func value(at keys: [String], in object: JSONObject) -> JSONValue? {
+    func value(at keys: [String], in object: JSONObject) -> JSONValue? {
         var current = object
         for key in keys.dropLast() {
             guard case .object(let nested)? = current[key] else { return nil }
@@ -130,11 +130,20 @@ public struct ParameterSchema<Root: Sendable>: Sendable {
 
     // MARK: Overrides
 
-    /// `document` with the value at `path` (a key, or a whole group given as
-    /// an object) replaced, for `--set` and sweep points; the value itself
-    /// is checked when the document is decoded.
+    /// `document` with the value at `path` set, for `--set`, a sweep's
+    /// `set` and sweep points: a key's value is replaced (a map of named
+    /// records or shares as a whole); a group given as an object is merged
+    /// into the group, key by key, so the keys it leaves out keep their
+    /// values. The value itself is checked when the document is decoded.
     public func setting(_ path: String, to value: JSONValue, in document: JSONValue) throws(ValueProblem) -> JSONValue {
         guard byPath[path] != nil || isGroup(path) else { throw ValueProblem(unknownPathMessage(path)) }
+        if isGroup(path), case .object(let members) = value {
+            var merged = document
+            for (key, member) in members.entries {
+                merged = try setting(keyPath(path, key), to: member, in: merged)
+            }
+            return merged
+        }
         guard let updated = document.setting(path.split(separator: ".").map(String.init), to: value) else {
             throw ValueProblem("the document has a value that is not an object on the way to \(path)")
         }

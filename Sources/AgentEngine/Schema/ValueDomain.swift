@@ -75,8 +75,11 @@ public enum ValueCheck {
         return integer
     }
 
+    /// Digits are read exactly up to 2^64 − 1; `1e3` or `1000.0` as other
+    /// integer keys read them, when below 2^53 (where a double is exact).
     public static func unsigned64(_ value: JSONValue) throws(ValueProblem) -> UInt64 {
-        guard case .number(let number) = value, let integer = number.uint64Value else {
+        guard case .number(let number) = value,
+              let integer = number.uint64Value ?? wholeNumber(number).flatMap({ $0 >= 0 ? UInt64($0) : nil }) else {
             throw ValueProblem("expected an integer from 0 to \(UInt64.max), found \(value.kindDescription)")
         }
         return integer
@@ -147,7 +150,7 @@ public enum ValueCheck {
         }
         let total = result.reduce(0) { $0 + $1.share }
         guard abs(total - 1) <= 0.001 else {
-            throw ValueProblem("shares sum to \(formatDouble(total)); they must sum to 1")
+            throw ValueProblem("shares sum to \(messageNumber(total)); they must sum to 1")
         }
         return result
     }
@@ -168,6 +171,20 @@ public struct NamedShare: Sendable, Equatable {
         self.name = name
         self.share = share
     }
+}
+
+/// A number in a message: 12 significant digits, so a sum of shares reads
+/// 1.72, not 1.7200000000000002.
+public func messageNumber(_ value: Double) -> String {
+    formatDouble(significantDigits(value, 12))
+}
+
+/// `x` rounded to `digits` significant digits.
+public func significantDigits(_ x: Double, _ digits: Int) -> Double {
+    guard x != 0, x.isFinite else { return x }
+    let scale = pow(10, Double(digits - 1) - floor(log10(abs(x))))
+    let rounded = (x * scale).rounded() / scale
+    return rounded.isFinite ? rounded : x
 }
 
 /// A number as the documentation shows it: whole numbers below a million

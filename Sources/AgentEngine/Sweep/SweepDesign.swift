@@ -78,8 +78,9 @@ public enum SweepDesign: Sendable, Equatable {
         RandomStreams(seed: seed, replicate: 0).generator(RandomPurpose(purpose))
     }
 
-    /// The design as a sweep file writes it (a points file's rows included,
-    /// so the resolved sweep records them).
+    /// The design's settings as a sweep file writes them, with a points
+    /// file's rows rather than its name: what the points are a function of
+    /// (the resolved sweep records them; the caller adds the file's name).
     public var json: JSONValue {
         var object: JSONObject = ["type": .string(name)]
         switch self {
@@ -91,8 +92,7 @@ public enum SweepDesign: Sendable, Equatable {
         case .morris(let trajectories, let levels):
             object["trajectories"] = .int(trajectories)
             object["levels"] = .int(levels)
-        case .points(let file, let rows):
-            object["file"] = .string(file)
+        case .points(_, let rows):
             object["rows"] = .array(rows.map(JSONValue.array))
         }
         return .object(object)

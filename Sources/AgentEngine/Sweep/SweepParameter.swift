@@ -39,12 +39,7 @@ public struct SweepParameter: Sendable, Equatable {
     }
 
     /// `x` rounded to 12 significant digits.
-    static func significant(_ x: Double) -> Double {
-        guard x != 0, x.isFinite else { return x }
-        let scale = pow(10, 11 - floor(log10(abs(x))))
-        let rounded = (x * scale).rounded() / scale
-        return rounded.isFinite ? rounded : x
-    }
+    static func significant(_ x: Double) -> Double { significantDigits(x, 12) }
 
     /// The values a grid takes: the list, or `levels` evenly spaced points
     /// of the interval (geometrically spaced when logarithmic); nil for an

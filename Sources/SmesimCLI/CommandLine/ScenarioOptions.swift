@@ -9,9 +9,14 @@ public struct ScenarioOverride: Equatable, Sendable {
     public let path: String
     public let value: JSONValue
 
+    /// Problems with the key it sets are told against it.
+    var source: ScenarioLoader.Source {
+        let given = given
+        return ScenarioLoader.Source(path: path) { "\(given): \($0)" }
+    }
+
     /// Reads `KEY=VALUE` (the text of a `--set`): the key must be a key or
-    /// a group of keys of the schema, the value is JSON (`0.1`, `false`,
-    /// `{"wine": 1}`), or else taken as a string (`--set adoption.mode=bass`).
+    /// a group of keys of the schema, the value is read by `value(of:for:)`.
     /// The value itself is checked with the whole scenario.
     static func parse(assignment text: String, option: String = "--set") throws(CLIError) -> ScenarioOverride {
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
@@ -26,12 +31,33 @@ public struct ScenarioOverride: Equatable, Sendable {
         guard schema.parameter(path) != nil || schema.isGroup(path) else {
             throw .usage("\(given): \(schema.unknownPathMessage(path)) (see 'smesim help keys')")
         }
-        return ScenarioOverride(given: given, path: path, value: jsonOrText(text))
+        do {
+            return ScenarioOverride(given: given, path: path, value: try value(of: text, for: path))
+        } catch {
+            throw .usage("\(given): \(path): \(error.message)")
+        }
     }
 
-    /// The text as JSON when it is JSON, else as a string.
-    static func jsonOrText(_ text: String) -> JSONValue {
-        (try? JSONParser.parse(Array(text.utf8))) ?? .string(text)
+    /// The value `text` gives the key or group at `path`: JSON (`0.1`,
+    /// `false`, `{"wine": 1}`); for a key that takes free text or a choice,
+    /// the text itself unless it is quoted (`name=2024`, `adoption.mode=bass`);
+    /// for other keys, text that is not JSON is a string (reported as such
+    /// when the scenario is checked). Text that starts like a JSON object,
+    /// array or string must be valid JSON: its syntax error is reported, not
+    /// hidden behind "found the string". With `digitsAreBooleans` (a CSV
+    /// table's fields), 1 and 0 are true and false for a boolean key.
+    static func value(of text: String, for path: String, digitsAreBooleans: Bool = false) throws(ValueProblem) -> JSONValue {
+        if let first = text.first, "{[\"".contains(first) {
+            do { return try JSONParser.parse(text) } catch { throw ValueProblem("invalid JSON (\(error))") }
+        }
+        switch Scenario.schema.parameter(path)?.domain {
+        case .text?, .choice?:
+            return .string(text)
+        case .boolean? where digitsAreBooleans && (text == "0" || text == "1"):
+            return .bool(text == "1")
+        default:
+            return (try? JSONParser.parse(text)) ?? .string(text)
+        }
     }
 }
 
@@ -51,7 +77,7 @@ extension ScenarioOptions {
         ]
         return [
             CommandOption(["--set"], value: "KEY=VALUE",
-                          "set any scenario key (repeatable; later ones win), e.g.\n--set platform.commission=0.1 --set platform.services.analytics=false\n--set 'firms.sectors={\"wine\": 1}'; checked like the file\n('smesim help keys' lists every key)") { options, text throws(CLIError) in
+                          "set any scenario key (repeatable; later ones win), e.g.\n--set platform.commission=0.1 --set platform.services.analytics=false;\na group given as an object is merged into it (keys left out\nkeep their values): --set 'platform.services={\"training\": false}';\na map of named records or shares is replaced as a whole:\n--set 'firms.sectors={\"wine\": 1}'. Checked like the file\n('smesim help keys' lists every key)") { options, text throws(CLIError) in
                 options.overrides.append(try ScenarioOverride.parse(assignment: text))
             },
         ] + shorthands.map { shorthand in

@@ -74,7 +74,7 @@ extension Scenario {
         },
         CrossKeyRule(["firms.strategy"], "The seven `firms.strategy` weights sum to 1 (±0.001).") { s in
             let total = s.firms.economy.strategy.reduce(0, +)
-            return abs(total - 1) > 0.001 ? "strategy weights sum to \(formatDouble(total)); they must sum to 1" : nil
+            return abs(total - 1) > 0.001 ? "strategy weights sum to \(messageNumber(total)); they must sum to 1" : nil
         },
         CrossKeyRule(["market.online.initial_consumers_per_firm", "market.online.consumers_per_firm"],
                      "`market.online.initial_consumers_per_firm` ≤ `market.online.consumers_per_firm`.") { s in
@@ -88,7 +88,7 @@ extension Scenario {
         },
         CrossKeyRule(["adoption.q", "adoption.p"], "`adoption.p` + `adoption.q` ≤ 1.") { s in
             let sum = s.adoption.p + s.adoption.q
-            return sum > 1 ? "p + q = \(formatDouble(sum)); it must be at most 1, so the joining probability p + q·F stays a probability" : nil
+            return sum > 1 ? "p + q = \(messageNumber(sum)); it must be at most 1, so the joining probability p + q·F stays a probability" : nil
         },
         CrossKeyRule(["adoption.initial_members", "firms.count"], "`adoption.initial_members` ≤ `firms.count`.") { s in
             s.adoption.initialMembers > s.firms.count

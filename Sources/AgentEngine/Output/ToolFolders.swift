@@ -1,0 +1,128 @@
+import Foundation
+
+/// Which folders a tool wrote, so `--force` replaces those and never any
+/// other: a folder is the tool's when it is empty or holds one of the
+/// tool's marks — a JSON file (a manifest, a sweep's state) whose value at
+/// a key path is the tool's name. A file that merely has the same name, in
+/// someone else's folder, is not a mark.
+///
+/// A folder is replaced by renaming it aside (one atomic step, to a hidden
+/// sibling named after the tool and the process) and then deleting it, so
+/// an interruption leaves either the old folder whole or a leftover that
+/// the next call of `removeLeftovers` deletes.
+public struct ToolFolders: Sendable {
+    /// A JSON file, relative to the folder, whose value at `key` names the tool.
+    public struct Mark: Sendable {
+        public let file: String
+        public let key: [String]
+
+        public init(file: String, key: [String]) {
+            self.file = file
+            self.key = key
+        }
+    }
+
+    public let tool: String
+    public let marks: [Mark]
+
+    public init(tool: String, marks: [Mark]) {
+        self.tool = tool
+        self.marks = marks
+    }
+
+    /// Whether the folder at `path` is empty or marked as the tool's.
+    public func owns(_ path: String) -> Bool {
+        let manager = FileManager.default
+        guard let entries = try? manager.contentsOfDirectory(atPath: path) else { return false }
+        if entries.isEmpty { return true }
+        return marks.contains { mark in
+            let file = path + "/" + mark.file
+            guard let size = (try? manager.attributesOfItem(atPath: file))?[.size] as? Int, size <= Self.largestMark,
+                  let data = manager.contents(atPath: file),
+                  let document = try? JSONParser.parse(Array(data)) else { return false }
+            return document.value(at: mark.key) == .string(tool)
+        }
+    }
+
+    /// A manifest embeds the resolved inputs (a points design's rows), so
+    /// marks may be large; beyond this a file is not read.
+    static let largestMark = 256 << 20
+
+    /// Where `path` goes while it is being replaced: a hidden sibling named
+    /// after the tool and this process.
+    public func asidePath(for path: String) -> String {
+        sibling(of: path, "aside-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Where a folder is filled before it is renamed to `path`.
+    public func stagingPath(for path: String) -> String {
+        sibling(of: path, "partial-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Renames the folder at `path` aside, then deletes it.
+    public func remove(_ path: String) throws(OutputError) {
+        let aside = asidePath(for: path)
+        if rename(path, aside) != 0 { throw OutputError.fromErrno(path, "moving the folder aside to replace it") }
+        do {
+            try FileManager.default.removeItem(atPath: aside)
+        } catch {
+            throw OutputError(path: aside, reason: "cannot delete the replaced folder (\(describe(error))); it may be deleted by hand")
+        }
+    }
+
+    /// Deletes what interrupted replacements and runs of `path` left beside
+    /// it (folders moved aside, or being filled, by processes that are gone);
+    /// returns how many.
+    @discardableResult
+    public func removeLeftovers(of path: String) -> Int {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent).\(tool)-"
+        var removed = 0
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.lastIndex(of: "-"), ["aside", "partial"].contains(rest[..<dash]),
+                  let pid = Int32(rest[rest.index(after: dash)...]), !Self.isRunning(pid) else { continue }
+            if (try? FileManager.default.removeItem(atPath: parent + "/" + name)) != nil { removed += 1 }
+        }
+        return removed
+    }
+
+    private func sibling(of path: String, _ suffix: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(tool)-\(suffix)").path
+    }
+
+    private static func isRunning(_ pid: Int32) -> Bool {
+        pid == ProcessInfo.processInfo.processIdentifier || kill(pid, 0) == 0 || errno == EPERM
+    }
+}
+
+/// The reason of a file-system error in plain words ("Permission denied"),
+/// not Foundation's error domain and code.
+public func describe(_ error: any Error) -> String {
+    if let output = error as? OutputError { return output.description }
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        return String(cString: strerror(Int32(underlying.code)))
+    }
+    if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+    return nsError.localizedDescription
+}
+
+/// Creates the folder at `path` and any missing parents (as `mkdir -p`),
+/// with the system's reason when it cannot ("Not a directory", "Permission
+/// denied"), which Foundation's `createDirectory` does not always give.
+public func createFolder(atPath path: String) throws(OutputError) {
+    var current = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") {
+        current += "/" + component
+        if mkdir(current, 0o755) != 0 && errno != EEXIST {
+            throw OutputError.fromErrno(current, "creating the folder")
+        }
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw OutputError(path: path, reason: "a file of that name is in the way; the output must be a folder")
+    }
+}
