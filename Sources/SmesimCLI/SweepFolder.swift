@@ -69,7 +69,7 @@ struct SweepFolder {
             return .replace("a different sweep")
         }
         let build = ToolInfo.build
-        if recorded.builds.contains(build) { return .resume(builds: recorded.builds, newBuild: false) }
+        if recorded.builds.contains(where: { ToolInfo.sameBuild($0, build) }) { return .resume(builds: recorded.builds, newBuild: false) }
         if allowBuildChange { return .resume(builds: recorded.builds + [build], newBuild: true) }
         guard force else {
             let earlier = recorded.builds.map(ToolInfo.describe(build:)).joined(separator: ", then ")

@@ -35,7 +35,7 @@ public struct SweepOptions: Equatable, ScenarioOptions, OutputOptions {
             interrupted sweep (Ctrl-C, kill, a crash of the process) is resumed by running
             the same sweep again — the same plan and resolved base scenario, however they
             are spelled (the order of --set, 12 or 12.0, file names and descriptions do
-            not matter) — by the same build of the tool (version and git revision);
+            not matter) — by the same build of the tool (the same executable);
             finished runs are kept and not redone, and the CSV tables are byte-identical to
             an uninterrupted sweep's (runs.csv's wall_seconds aside; the manifest differs
             in its times, command, threads and, after --allow-build-change, builds). On a
@@ -50,7 +50,7 @@ public struct SweepOptions: Equatable, ScenarioOptions, OutputOptions {
                 options.every = try wholeNumber("--every", value, in: everyLimit, of: "ticks")
             },
             CommandOption(["--retry-failed"], "run again the runs recorded as failed") { options, _ in options.retryFailed = true },
-            CommandOption(["--allow-build-change"], "resume a sweep that another build of smesim (version or git\nrevision) started: its runs and this build's are joined, and\nthe manifest lists every build") { options, _ in options.allowBuildChange = true },
+            CommandOption(["--allow-build-change"], "resume a sweep that another build of smesim (another\nexecutable) started: its runs and this build's are joined, and\nthe manifest lists every build") { options, _ in options.allowBuildChange = true },
             CommandOption(["--dry-run", "-n"], "check the sweep file and the output folder, and print the\ndesign, points and runs; run and write nothing") { options, _ in options.dryRun = true },
         ] + scenarioOptions.filter { $0.names == ["--set"] }.map { option in
             CommandOption(option.names, value: option.value, "set a key of the base scenario, after the file's \"set\"\n(repeatable; later ones win), e.g. --set firms.count=2000;\n--set replicates=N and --set seed=S win over the file's own\n\"replicates\" and \"seed\"; a group given as an object is\nmerged into it, a map of named records or shares replaced", apply: option.apply)

@@ -19,16 +19,38 @@ public enum ToolInfo {
         return dirty.isEmpty ? head : head + "-dirty"
     }()
 
-    /// This build as a sweep records the builds that ran its runs.
+    /// A digest of this executable's bytes (`/proc/self/exe`): the build
+    /// exactly, whatever happened to the checkout since; nil where the
+    /// executable cannot be read.
+    public static let executableDigest: String? = {
+        guard let data = FileManager.default.contents(atPath: "/proc/self/exe") ?? CommandLine.arguments.first
+                .flatMap({ FileManager.default.contents(atPath: $0) }) else { return nil }
+        return RunIdentity.digest([UInt8](data))
+    }()
+
+    /// This build as a sweep records the builds that ran its runs: the
+    /// version, the checkout's revision for provenance, and the
+    /// executable's digest, which decides whether two builds are the same.
     static var build: JSONValue {
-        .object(["version": .string(version), "git_revision": gitRevision.map(JSONValue.string) ?? .null])
+        .object(["version": .string(version), "git_revision": gitRevision.map(JSONValue.string) ?? .null,
+                 "executable": executableDigest.map(JSONValue.string) ?? .null])
     }
 
-    /// "smesim 0.1.0 (git 1a2b3c…-dirty)".
+    /// Whether two recorded builds are the same build: the same executable
+    /// when both digests are known (editing the checkout after building
+    /// changes the revision's "-dirty" flag, not the results), else the
+    /// same version and revision.
+    static func sameBuild(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        if case .string(let x)? = a.value(at: ["executable"]), case .string(let y)? = b.value(at: ["executable"]) { return x == y }
+        return a.value(at: ["version"]) == b.value(at: ["version"]) && a.value(at: ["git_revision"]) == b.value(at: ["git_revision"])
+    }
+
+    /// "smesim 0.1.0 (git 1a2b3c…-dirty, executable 9f8e7d6c5b4a)".
     static func describe(build: JSONValue) -> String {
         let version = build.value(at: ["version"]).flatMap { if case .string(let v) = $0 { v } else { nil } } ?? "?"
         let revision = build.value(at: ["git_revision"]).flatMap { if case .string(let r) = $0 { r } else { nil } }
-        return "\(name) \(version) (\(revision.map { "git \($0)" } ?? "no git revision"))"
+        let executable = build.value(at: ["executable"]).flatMap { if case .string(let e) = $0 { String(e.prefix(12)) } else { nil } }
+        return "\(name) \(version) (\(revision.map { "git \($0)" } ?? "no git revision")\(executable.map { ", executable \($0)" } ?? ""))"
     }
 
     /// The folders `--force` may replace: a run's or a sweep's (a manifest

@@ -116,6 +116,27 @@ import Testing
         #expect(again.status == 0 && again.stderr.contains("nothing to run"), "\(again.stderr)")
     }
 
+    /// The build is the executable: a checkout edited after the build (its
+    /// revision now "-dirty") still resumes the sweep that build started.
+    @Test func theSameExecutableResumesWhateverTheCheckoutSays() throws {
+        let folder = try scratchFolder()
+        try write(grid, "s.json", in: folder)
+        #expect(try ToolProcess.run(["sweep", "s.json", "-q", "--out", "o"], in: folder).status == 0)
+        let state = folder.appendingPathComponent("o/.sweep/sweep.json")
+        guard case .object(var object) = try JSONParser.parse(Array(try Data(contentsOf: state))),
+              case .array(let builds)? = object["builds"], case .object(var build)? = builds.first,
+              case .string(let executable)? = build["executable"] else { Issue.record("no executable digest recorded"); return }
+        #expect(executable.count == 32)
+        build["git_revision"] = .string("0123abcd-dirty")
+        object["builds"] = .array([.object(build)])
+        try Data(JSONValue.object(object).formatted().utf8).write(to: state)
+        let journal = try read(folder, "o/.sweep/journal.jsonl").split(separator: "\n").dropLast().joined(separator: "\n") + "\n"
+        try write(journal, "o/.sweep/journal.jsonl", in: folder)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("o/manifest.json"))
+        let resumed = try ToolProcess.run(["sweep", "s.json", "--out", "o"], in: folder)
+        #expect(resumed.status == 0 && resumed.stderr.contains("resuming: 3 of 4 runs already done"), "\(resumed.stderr)")
+    }
+
     /// Interrupted after the manifest was published but before the parts
     /// were deleted (or while temporary files were left): running the
     /// sweep again leaves exactly what an uninterrupted sweep leaves, and

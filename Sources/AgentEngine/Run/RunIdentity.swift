@@ -17,6 +17,14 @@ public enum RunIdentity {
         return hex(high) + hex(low)
     }
 
+    /// A 128-bit digest of `bytes` as 32 hexadecimal digits (the same hash
+    /// as a run id's, over raw bytes): identifies a file's content, such as
+    /// the tool's own executable.
+    public static func digest(_ bytes: [UInt8]) -> String {
+        let (high, low) = hash128(bytes)
+        return hex(high) + hex(low)
+    }
+
     /// Two independent 64-bit lanes of `combineKey` over the bytes in
     /// 8-byte words, the length folded in last.
     static func hash128(_ bytes: [UInt8]) -> (UInt64, UInt64) {
