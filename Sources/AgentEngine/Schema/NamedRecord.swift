@@ -85,13 +85,7 @@ extension ValueCheck {
             }
         }
         guard valid else { throw ValueProblem.reportedEntryByEntry }
-        guard entries.contains(result.count) else {
-            throw ValueProblem("has \(result.count) entries; allowed: \(entries.lowerBound) to \(entries.upperBound)")
-        }
-        let total = result.reduce(0) { $0 + $1.share }
-        guard abs(total - 1) <= 0.001 else {
-            throw ValueProblem("shares sum to \(messageNumber(total)); they must sum to 1")
-        }
+        try checkDistribution(result.map(\.share), entries: entries)
         return result
     }
 }

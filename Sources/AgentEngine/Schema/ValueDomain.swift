@@ -145,14 +145,20 @@ public enum ValueCheck {
             result.append(NamedShare(name, share))
         }
         guard valid else { throw ValueProblem.reportedEntryByEntry }
-        guard entries.contains(result.count) else {
-            throw ValueProblem("has \(result.count) entries; allowed: \(entries.lowerBound) to \(entries.upperBound)")
+        try checkDistribution(result.map(\.share), entries: entries)
+        return result
+    }
+
+    /// The checks every categorical distribution passes once its entries
+    /// are read: its number of entries, and shares summing to 1 within 0.001.
+    static func checkDistribution(_ shares: [Double], entries: ClosedRange<Int>) throws(ValueProblem) {
+        guard entries.contains(shares.count) else {
+            throw ValueProblem("has \(shares.count) entries; allowed: \(entries.lowerBound) to \(entries.upperBound)")
         }
-        let total = result.reduce(0) { $0 + $1.share }
+        let total = shares.reduce(0, +)
         guard abs(total - 1) <= 0.001 else {
             throw ValueProblem("shares sum to \(messageNumber(total)); they must sum to 1")
         }
-        return result
     }
 
     /// 1e3 or 100.0 read as integers when exact.
