@@ -78,9 +78,14 @@ import Testing
     @Test func exitsFollowBusinessDemography() {
         let b = Self.baseline
         for (year, rate) in b.yearlyExits.enumerated() {
+            // A single year of a 5,000-firm test run moves by about half a
+            // point; the mean of years 2–10 is held to the target itself.
             let range = year == 0 ? 0.03...0.10 : 0.055...0.10
             #expect(range.contains(rate), "year \(year + 1): \(rate)")
         }
+        let later = b.yearlyExits.dropFirst()
+        let mean = later.reduce(0, +) / Double(later.count)
+        #expect((0.06...0.10).contains(mean), "mean yearly exits, years 2–10: \(mean)")
         let small = b.exitsBySize[0], large = b.exitsBySize[2]
         #expect(small >= large, "exits: 1–2 employees \(small), 10+ \(large)")
         let start = b.meanEmployees[0], end = b.meanEmployees[120]
