@@ -14,6 +14,23 @@ struct FirmFlows: Sendable {
     /// What members paid the platform for its network.
     var logisticsCharges = 0.0
 
+    /// Adds one firm's month: its accounts, the demand offered to it, its
+    /// orders, and the order units it shipped through the network (and what
+    /// it paid for them at `networkPrice`, nil when there is no network).
+    @inline(__always)
+    mutating func add(books: Finance.Month, profit: Double, payout: Double, demandLocal: Double, demandOnline: Double,
+                      perOrderValue: Double, networkUnits: Double, networkPrice: Double?) {
+        revenueLocal += books.revenueLocal; revenueOnline += books.revenueOnline
+        self.demandLocal += demandLocal; self.demandOnline += demandOnline
+        production += books.production; waste += books.waste; logistics += books.logistics
+        commissions += books.commission; fees += books.fee; effort += books.effort
+        fixedCosts += books.fixed; innovation += books.innovation; tools += books.tools
+        self.profit += profit; self.payout += payout
+        orders += books.revenue * perOrderValue; onlineOrders += books.revenueOnline * perOrderValue
+        self.networkUnits += networkUnits
+        if let networkPrice { logisticsCharges += networkUnits * networkPrice }
+    }
+
     @inline(__always)
     static func += (a: inout FirmFlows, b: FirmFlows) {
         a.revenueLocal += b.revenueLocal; a.revenueOnline += b.revenueOnline

@@ -49,6 +49,36 @@ struct TickMetrics: Sendable {
         }
     }
 
+    /// Adds a living firm's use of the tools (analytics and training are
+    /// members' only).
+    @inline(__always)
+    mutating func addToolUse(_ use: ServiceUse, member: Bool) {
+        if member {
+            analyticsUse += use.analytics
+            trainingUse += use.training
+            consultingUseMembers += use.consulting
+        } else {
+            consultingUseNonMembers += use.consulting
+        }
+    }
+
+    /// Counts a firm's initiative of the month, if it started one: by
+    /// block, its success, and whether the firm holds an alliance (4b).
+    @inline(__always)
+    mutating func addInitiative(_ outcome: Innovation.Outcome, allied: Bool) {
+        guard let block = outcome.block else { return }
+        initiatives[block.rawValue] += 1
+        if outcome.success { successes += 1 }
+        let onNetwork = block == .network || block == .relations ? 1 : 0
+        if allied {
+            initiativesAllied += 1
+            networkRelationsAllied += onNetwork
+        } else {
+            initiativesUnallied += 1
+            networkRelationsUnallied += onNetwork
+        }
+    }
+
     mutating func addOnlineRevenue(_ revenue: Double) {
         guard revenue > 0 else { onlineZero += 1; return }
         let position = (log10(revenue) - Self.revenueLogLow) / (Self.revenueLogHigh - Self.revenueLogLow)

@@ -156,6 +156,27 @@ extension Adoption {
         return value
     }
 
+    /// What the platform was worth to a member this month, as it sees it:
+    /// the online channel's margin net of commission, own shipping and
+    /// effort (`online` nil when it did not list), the logistics saving, the
+    /// net value of the platform's tools and of inventory management, less
+    /// the fee.
+    @inline(__always)
+    static func realisedValue(online: Double?, variableCost: Double, perOnlineEuro: Double, ownOnlineLogistics: Double,
+                              handling: Double, books: Finance.Month, logisticsSaving: Double, tools: Double,
+                              inventory: Double, commission: Double) -> Double {
+        let channel = online.map { $0 * (1 - variableCost * perOnlineEuro - commission) - $0 * ownOnlineLogistics * handling - books.effort } ?? 0
+        return channel + logisticsSaving + tools + inventory - books.fee
+    }
+
+    /// Counts the member's consecutive months of negative platform value
+    /// (it leaves in pass A after `limit` of them).
+    @inline(__always)
+    static func countChurn(_ i: Int, _ f: PopulationPointers, value: Double, limit: Int) {
+        let run = value < 0 ? Int(f.churnMonths[i]) + 1 : 0
+        f.churnMonths[i] = UInt8(Swift.min(run, Swift.max(limit, 1), 255))
+    }
+
     /// The online channel as a firm expects it: revenue (its share of last
     /// month's online demand, its weight among the listed members', with
     /// perception noise, within its spare capacity), and the margin on it

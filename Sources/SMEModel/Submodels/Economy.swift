@@ -318,21 +318,19 @@ struct Economy {
                 // Cash, distress and exit.
                 let profit = books.profit
                 let payout = economy.payout * Swift.max(0, profit)
-                f.cash[i] += profit - payout
-                f.profit[i] = profit
-                let distress = f.cash[i] < 0 ? Int(f.distressMonths[i]) + 1 : 0
-                f.distressMonths[i] = UInt8(Swift.min(distress, 255))
+                let distress = Finance.settle(i, f, profit: profit, payout: payout)
 
                 // Membership: members for whom the platform keeps losing
                 // money leave.
                 if isMember {
                     let value = served
-                        ? (selling ? sold.online * (1 - variable * perOnlineEuro - platform.commission)
-                            - sold.online * economy.ownOnlineLogistics * traits.logistics[sector] - books.effort : 0)
-                            + logistics.saving + use.platformValue + (inventory ?? 0) - books.fee
+                        ? Adoption.realisedValue(
+                            online: selling ? sold.online : nil, variableCost: variable, perOnlineEuro: perOnlineEuro,
+                            ownOnlineLogistics: economy.ownOnlineLogistics, handling: traits.logistics[sector],
+                            books: books, logisticsSaving: logistics.saving, tools: use.platformValue,
+                            inventory: inventory ?? 0, commission: platform.commission)
                         : -1
-                    let run = value < 0 ? Int(f.churnMonths[i]) + 1 : 0
-                    f.churnMonths[i] = UInt8(Swift.min(run, Swift.max(churnLimit, 1), 255))
+                    Adoption.countChurn(i, f, value: value, limit: churnLimit)
                 }
 
                 // Learning, relationships, partnering experience.
@@ -343,44 +341,18 @@ struct Economy {
                     f.relationship[i], networking: f.networking[i],
                     localPerCapacity: sold.local * perCapacity, onlinePerCapacity: sold.online * perOnlineEuro * perCapacity,
                     alliances: alliancesHeld, use: use, ties: ties)
-                f.partnering[i] += alliancesHeld > 0 ? (1 - f.partnering[i]) / 12 : -f.partnering[i] * partnerFade
+                Innovation.gainPartneringExperience(i, f, alliances: alliancesHeld, fade: partnerFade)
 
                 // The financial index.
-                let revenue = books.revenue
-                let previousRevenue = lastRevenue
-                let margin = revenue > 0 ? Swift.max(-1, profit / revenue) : -1
-                let growth = previousRevenue > 0 && month.tick > 1
-                    ? (revenue * seasonRatio) / previousRevenue - 1 : 0
-                f.marginTrend[i] += Finance.smoothing * (margin - f.marginTrend[i])
-                f.growthTrend[i] += Finance.smoothing * (Swift.max(-1, Swift.min(1, growth)) - f.growthTrend[i])
-                f.financial[i] = Finance.index(
-                    margin: f.marginTrend[i], growth: f.growthTrend[i],
-                    cash: f.cash[i], monthlyCosts: books.costs - books.innovation)
+                Finance.updateIndex(i, f, books: books, profit: profit, previousRevenue: lastRevenue,
+                                    seasonRatio: seasonRatio, growthKnown: month.tick > 1)
                 f.revenueLocal[i] = sold.local
                 f.revenueOnline[i] = sold.online
 
                 // Metrics.
-                flows.revenueLocal += sold.local; flows.revenueOnline += sold.online
-                flows.demandLocal += localShare; flows.demandOnline += onlineShare
-                flows.production += books.production; flows.waste += books.waste; flows.logistics += books.logistics
-                flows.commissions += books.commission; flows.fees += books.fee; flows.effort += books.effort
-                flows.fixedCosts += books.fixed; flows.innovation += books.innovation; flows.tools += books.tools
-                flows.profit += profit; flows.payout += payout
-                flows.orders += revenue * perOrderValue; flows.onlineOrders += sold.online * perOrderValue
-                flows.networkUnits += logistics.networkUnits
-                if let price = month.networkPrice { flows.logisticsCharges += logistics.networkUnits * price }
-                if let block = outcome.block {
-                    metrics.initiatives[block.rawValue] += 1
-                    if outcome.success { metrics.successes += 1 }
-                    let onNetwork = block == .network || block == .relations ? 1 : 0
-                    if alliancesHeld > 0 {
-                        metrics.initiativesAllied += 1
-                        metrics.networkRelationsAllied += onNetwork
-                    } else {
-                        metrics.initiativesUnallied += 1
-                        metrics.networkRelationsUnallied += onNetwork
-                    }
-                }
+                flows.add(books: books, profit: profit, payout: payout, demandLocal: localShare, demandOnline: onlineShare,
+                          perOrderValue: perOrderValue, networkUnits: logistics.networkUnits, networkPrice: month.networkPrice)
+                metrics.addInitiative(outcome, allied: alliancesHeld > 0)
                 let employees = Int(f.employees[i])
                 if distress >= distressLimit {
                     f.alive[i] = 0
@@ -395,12 +367,8 @@ struct Economy {
                 if isMember {
                     metrics.members += 1
                     metrics.addOnlineRevenue(sold.online)
-                    metrics.analyticsUse += use.analytics
-                    metrics.trainingUse += use.training
-                    metrics.consultingUseMembers += use.consulting
-                } else {
-                    metrics.consultingUseNonMembers += use.consulting
                 }
+                metrics.addToolUse(use, member: isMember)
                 metrics.addDimensions(
                     SIMD4(f.relationship[i], f.technology[i], f.financial[i], f.sustainability[i]),
                     member: isMember, histogram: histogram.counts)

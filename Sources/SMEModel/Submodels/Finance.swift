@@ -13,6 +13,34 @@ enum Finance {
         var profit: Double { revenue - costs }
     }
 
+    /// Books a month's profit: the owners' payout leaves, the rest goes to
+    /// cash; returns the months in distress (cash negative) so far.
+    @inline(__always)
+    static func settle(_ i: Int, _ f: PopulationPointers, profit: Double, payout: Double) -> Int {
+        f.cash[i] += profit - payout
+        f.profit[i] = profit
+        let distress = f.cash[i] < 0 ? Int(f.distressMonths[i]) + 1 : 0
+        f.distressMonths[i] = UInt8(Swift.min(distress, 255))
+        return distress
+    }
+
+    /// Moves the smoothed margin and revenue growth (growth de-seasonalised
+    /// by `seasonRatio`, counted once there is a previous month to compare)
+    /// and sets the financial dimension from them and the cash buffer.
+    @inline(__always)
+    static func updateIndex(_ i: Int, _ f: PopulationPointers, books: Month, profit: Double, previousRevenue: Double,
+                            seasonRatio: Double, growthKnown: Bool) {
+        let revenue = books.revenue
+        let margin = revenue > 0 ? Swift.max(-1, profit / revenue) : -1
+        let growth = previousRevenue > 0 && growthKnown
+            ? (revenue * seasonRatio) / previousRevenue - 1 : 0
+        f.marginTrend[i] += smoothing * (margin - f.marginTrend[i])
+        f.growthTrend[i] += smoothing * (Swift.max(-1, Swift.min(1, growth)) - f.growthTrend[i])
+        f.financial[i] = index(
+            margin: f.marginTrend[i], growth: f.growthTrend[i],
+            cash: f.cash[i], monthlyCosts: books.costs - books.innovation)
+    }
+
     /// Weight of a new month in the smoothed margin and growth (about half a year).
     static let smoothing = 1.0 / 6
 

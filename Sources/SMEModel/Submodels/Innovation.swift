@@ -28,6 +28,14 @@ enum Innovation {
         return innovation.baseRate * financial * (1 + knowledge)
     }
 
+    /// Partnering experience, which tilts initiatives toward network and
+    /// relations: it builds over about a year while the firm holds an
+    /// alliance and fades by `fade` (1 / partner_memory_months) a month after.
+    @inline(__always)
+    static func gainPartneringExperience(_ i: Int, _ f: PopulationPointers, alliances: Int, fade: Double) {
+        f.partnering[i] += alliances > 0 ? (1 - f.partnering[i]) / 12 : -f.partnering[i] * fade
+    }
+
     /// Runs an initiative firm `i` has started: the month's draw fell below
     /// `startRate` and it could pay the cost.
     /// Reads and writes only firm `i`'s columns (through `f`).
