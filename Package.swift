@@ -17,8 +17,9 @@ let native: [SwiftSetting] = Context.environment["SMESIM_NATIVE"] == "1"
 
 // The engine and the model are optimised in debug builds too: the test
 // suite runs the model's validation patterns on thousands of firms, which
-// unoptimised Swift runs 20 to 50 times slower.
-let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+// unoptimised Swift runs 20 to 50 times slower. `-assert-config Debug`
+// keeps every `assert` checked in those builds (-O alone drops them).
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))]
 
 let package = Package(
     name: "smesim",

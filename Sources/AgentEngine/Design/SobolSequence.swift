@@ -1,8 +1,8 @@
 /// The unscrambled Sobol' low-discrepancy sequence in up to 1,024
 /// dimensions, with Joe & Kuo's direction numbers, in Gray-code order.
 ///
-/// Point n is exact in 32 bits, and equal to SciPy's
-/// `qmc.Sobol(d, scramble=False).random(N)[n]` (so also to SALib's base
+/// Point n is exact in 32 bits, and equal to point n of SciPy's
+/// unscrambled `qmc.Sobol(d, scramble=False)` (so also to SALib's base
 /// sequence with `scramble=False`): point 0 is the origin, point 1 is
 /// (0.5, …, 0.5). Nothing here is random; the sequence is a pure function
 /// of the dimension count.
