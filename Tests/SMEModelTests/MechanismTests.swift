@@ -4,7 +4,10 @@ import Testing
 @testable import SMEModel
 
 /// The submodels one at a time: each mechanism does what its documentation
-/// says, and switching it off removes its effect.
+/// says, and switching it off removes its effect. Rule checks on hand-made
+/// inputs: they pin the documented equations (an assertion that restates
+/// one is marked so), they are not findings; the findings are in
+/// `PatternTests`.
 @Suite struct MechanismTests {
     let learning = LearningParameters()
 
@@ -22,7 +25,8 @@ import Testing
                                       quality: 0.5, learning: learning)
         #expect(small.analytics > 0 && large.analytics > small.analytics && large.analytics <= 1)
         #expect(large.training > small.training && large.consulting > small.consulting)
-        // u = min(1, V / 2C), V = value · (floor + T) · quality · stake.
+        // Restates the documented rule u = min(1, V / 2C), V = value ·
+        // (floor + T) · quality · stake, so a change to it is deliberate.
         let effect = learning.analytics.value * (learning.absorptiveFloor + 0.3) * 0.5
         #expect(abs(small.analytics - min(1, effect * stake(10_000) / (2 * learning.analytics.cost))) < 1e-12)
         // The tools make the firm more attractive in proportion to their use.

@@ -17,6 +17,9 @@ struct Observed {
     /// class (1–2, 3–9, 10 or more employees).
     var yearlyExits: [Double] = []
     var exitsBySize = [Double](repeating: 0, count: 3)
+    /// The denominators of `exitsBySize`: firms alive at the start of years
+    /// 2 to 10, summed, per size class.
+    var firmYearsBySize = [Double](repeating: 0, count: 3)
     var firmsAlive: [Double] = []
     var meanEmployees: [Double] = []
     var initiatives = [Int](repeating: 0, count: 7)
@@ -30,6 +33,8 @@ struct Observed {
     var spreadStart = [Double](repeating: 0, count: 4)
     /// Mean technology of living non-members at the end.
     var nonMemberTechnology = 0.0
+    /// Living non-members at the end, over all replicates.
+    var nonMembersAtEnd = 0
     var platformOpenAtEnd = 0
 
     var allianceFormedShares: [Double] {
@@ -125,6 +130,8 @@ func observe(_ scenario: Scenario, replicates: Int = 3, seed: UInt64? = nil) -> 
     }
     observed.yearlyExits = exits
     observed.exitsBySize = (0..<3).map { aliveBySize[$0] > 0 ? exitsBySize[$0] / aliveBySize[$0] : 0 }
+    observed.firmYearsBySize = (0..<3).map { aliveBySize[$0] }
+    observed.nonMembersAtEnd = nonMembers
     observed.nonMemberTechnology = nonMembers > 0 ? technologySum / Double(nonMembers) : 0
     return observed
 }
