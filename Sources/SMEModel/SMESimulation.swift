@@ -20,9 +20,6 @@ public struct SMESimulation: SteppedModel {
     /// Cash brought by entrants, and cash of exited firms whose place they took.
     private(set) var entryCapital = 0.0
     private(set) var writtenOff = 0.0
-    /// Platform income and costs of the last tick (for the accounts).
-    private(set) var platformIncome = 0.0
-    private(set) var platformCosts = 0.0
     private(set) var onboardingPaid = 0.0
     private(set) var switchingPaid = 0.0
     private var season: Double
@@ -107,9 +104,8 @@ public struct SMESimulation: SteppedModel {
         }
         // 7. Platform.
         let flows = metrics.flows
-        platformIncome = flows.commissions + flows.fees + weights.onboarding + flows.logisticsCharges
-        platformCosts = platform.settle(
-            charges: platformIncome, onlineSales: flows.revenueOnline, onlineOrders: flows.onlineOrders,
+        platform.settle(
+            charges: flows.commissions + flows.fees + weights.onboarding + flows.logisticsCharges, onlineSales: flows.revenueOnline, onlineOrders: flows.onlineOrders,
             units: flows.networkUnits, members: metrics.members, scenario: scenario, firms: population.count)
     }
 
@@ -139,10 +135,11 @@ public struct SMESimulation: SteppedModel {
         executor.reduce(count: population.count, into: TickMetrics(), { range in
             var m = TickMetrics()
             let histogram = DimensionHistogram()
+            var alive = SizeCounts()
             for i in range where population.alive[i] == 1 {
                 let isMember = population.member[i] == 1
                 m.alive += 1
-                m.aliveBySize[TickMetrics.sizeClass(Int(population.employees[i]))] += 1
+                alive.add(Int(population.employees[i]))
                 m.employees += Int(population.employees[i])
                 if isMember {
                     m.members += 1
@@ -152,6 +149,7 @@ public struct SMESimulation: SteppedModel {
                     SIMD4(population.relationship[i], population.technology[i], population.financial[i], population.sustainability[i]),
                     member: isMember, histogram: histogram.counts)
             }
+            m.aliveBySize = alive.vector
             m.dimensionHistogram = histogram.array
             return m
         }, TickMetrics.absorb)

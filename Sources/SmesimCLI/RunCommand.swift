@@ -44,16 +44,19 @@ struct RunCommand {
                                         enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
         let store = try RunStore(folder: output.stagingFile(".runs"))
         let definition = scenario.runDefinition
-        _ = try ExperimentRunner(threads: threads, maxConcurrentRuns: memoryBound).run(
-            runs, store: store, extraTables: panel == nil ? 1 : 2, outcomes: outcomes, onFailure: .stop, progress: progress
-        ) { spec, executor in
+        @Sendable func identityRow(_ spec: RunSpec) -> CSVRecord {
             var row = CSVRecord()
             row.append(spec.replicate)
             row.append(spec.seed)
-            return PreparedRun(
+            return row
+        }
+        _ = try ExperimentRunner(threads: threads, maxConcurrentRuns: memoryBound).run(
+            runs, store: store, extraTables: panel == nil ? 1 : 2, outcomes: outcomes, onFailure: .stop, progress: progress
+        ) { spec, executor in
+            PreparedRun(
                 model: SMESimulation(scenario: scenario, run: spec, executor: executor, panel: panel), horizon: scenario.horizon,
                 runID: RunIdentity.id(model: definition, replicate: spec.replicate, seed: spec.seed, version: ToolInfo.version),
-                identity: row)
+                identity: identityRow(spec))
         }
         progress.finish()
 
@@ -63,14 +66,9 @@ struct RunCommand {
         // Table 0 is the time series, 1 alliances.csv, 2 the panel.
         for (table, description) in ([tables[0], tables[2]] + (panel == nil ? [] : [tables[3]])).enumerated() {
             try store.join(table: table, runs: order, header: CSVRecord.header(description.columns),
-                           into: output.stagingFile(description.file), blocks: store.folder + "/\(description.name).blocks")
+                           into: output.stagingFile(description.file))
         }
-        try RunsTable.write(try store.records(), count: runs.count, identityColumns: identity, identity: { index in
-            var row = CSVRecord()
-            row.append(runs[index].replicate)
-            row.append(runs[index].seed)
-            return row
-        }, outcomes: outcomes, to: output.stagingFile("runs.csv"))
+        try RunsTable.write(try store.records(), count: runs.count, identityColumns: identity, identity: { identityRow(runs[$0]) }, outcomes: outcomes, to: output.stagingFile("runs.csv"))
         try? FileManager.default.removeItem(atPath: store.folder)
 
         let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9

@@ -69,6 +69,12 @@ public enum ScenarioLoader {
         return count + lines.joined(separator: "\n  ")
     }
 
+    /// `path` as given when absolute, else relative to `folder` (that of the
+    /// file naming it; empty: the working directory).
+    static func resolve(_ path: String, relativeTo folder: String) -> String {
+        path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path
+    }
+
     static func read(_ file: String) throws(CLIError) -> [UInt8] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false

@@ -44,7 +44,7 @@ struct SweepCommand {
         } catch {
             throw .runtime("\(error)")
         }
-        let failedBefore = records.values.reduce(0) { $0 + ($1.status == .ok ? 0 : 1) }
+        let failedBefore = Self.failedCount(records)
         let pending = (0..<plan.runCount).filter { index in
             guard let record = records[index] else { return true }
             return options.retryFailed && record.status != .ok
@@ -98,7 +98,7 @@ struct SweepCommand {
         }
         interruption.update("the sweep is complete in \(folder.path); running the same command again deletes its temporary files")
         store.removeParts()
-        let failed = records.values.reduce(0) { $0 + ($1.status == .ok ? 0 : 1) }
+        let failed = Self.failedCount(records)
         if !options.quiet {
             let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             let steps = pending.reduce(0.0) { total, index in
@@ -134,12 +134,21 @@ struct SweepCommand {
         let shown = 10
         print((["point"] + plan.parameters.map(\.path)).joined(separator: ","))
         for (number, point) in plan.points.prefix(shown).enumerated() {
-            var row = CSVRecord()
-            row.append(number)
-            for value in point { row.append(SweepParameter.field(value)) }
-            print(String(decoding: row.bytes, as: UTF8.self))
+            print(String(decoding: Self.pointRow(number, point).bytes, as: UTF8.self))
         }
         if plan.points.count > shown { print("… \(plan.points.count - shown) more points") }
+    }
+
+    /// A row of points.csv: the point's number and its swept values.
+    private static func pointRow(_ number: Int, _ point: [JSONValue]) -> CSVRecord {
+        var row = CSVRecord()
+        row.append(number)
+        for value in point { row.append(SweepParameter.field(value)) }
+        return row
+    }
+
+    private static func failedCount(_ records: [Int: RunRecord]) -> Int {
+        records.values.reduce(0) { $0 + ($1.status == .ok ? 0 : 1) }
     }
 
     private func failures(_ failed: Int, of total: Int, folder: SweepFolder) throws(CLIError) {
@@ -174,10 +183,7 @@ struct SweepCommand {
             try writer.write(bytes: CSVRecord.header(points.columns).bytes)
             try writer.write(bytes: CSVRecord.lineEnd)
             for (number, point) in plan.points.enumerated() {
-                var row = CSVRecord()
-                row.append(number)
-                for value in point { row.append(SweepParameter.field(value)) }
-                try writer.write(bytes: row.bytes)
+                try writer.write(bytes: Self.pointRow(number, point).bytes)
                 try writer.write(bytes: CSVRecord.lineEnd)
             }
             try writer.close()

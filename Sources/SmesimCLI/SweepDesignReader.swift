@@ -105,7 +105,7 @@ struct DesignReader {
             }
             return nil
         }
-        let path = file.hasPrefix("/") || folder.isEmpty ? file : folder + "/" + file
+        let path = ScenarioLoader.resolve(file, relativeTo: folder)
         let at = "design.file (\(path))"
         let text: String
         do {

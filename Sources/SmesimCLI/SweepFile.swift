@@ -141,7 +141,7 @@ enum SweepFile {
         case nil:
             baseLabel = "\(file): the embedded default scenario"
         case .string(let path)?:
-            let resolved = path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path
+            let resolved = ScenarioLoader.resolve(path, relativeTo: folder)
             scenarioFile = path
             baseLabel = resolved
             do {
@@ -176,6 +176,16 @@ enum SweepFile {
         }
         setReader.finish()
         try diagnostics.check(or: fail)
+        // The sweep's own replicates and seed come after its `set`, and a
+        // --set of either after them: the later wins, as every --set does.
+        if root.contains("replicates") {
+            let replicates = root.integer("replicates", default: 1, in: 1...100_000)
+            base = (try? Scenario.schema.setting("replicates", to: .int(replicates), in: base)) ?? base
+        }
+        if root.contains("seed") {
+            let seed = root.unsigned64("seed", default: 0)
+            base = (try? Scenario.schema.setting("seed", to: .int(seed), in: base)) ?? base
+        }
         for override in overrides { set.append((override.path, override.value)) }
         base = try ScenarioLoader.apply(overrides, to: base, label: baseLabel)
         sources += overrides.map(\.source)
@@ -197,12 +207,7 @@ enum SweepFile {
         parameterReader.finish()
         let readDesign = designReader.read(design, parameters: &parameters, base: baseScenario)
 
-        // The sweep's own replicates and seed; a --set of either comes later
-        // and wins, as every --set does.
-        var replicates = root.integer("replicates", default: baseScenario.replicates, in: 1...100_000)
-        var seed = root.unsigned64("seed", default: baseScenario.seed)
-        if overrides.contains(where: { $0.path == "replicates" }) { replicates = baseScenario.replicates }
-        if overrides.contains(where: { $0.path == "seed" }) { seed = baseScenario.seed }
+        let replicates = baseScenario.replicates, seed = baseScenario.seed
         let seeds = root.choice("seeds", default: "common", oneOf: ["common", "independent"])
         let taken = RunsTable.columns(identity: SweepSetup.identityColumns(SweepSetup.parameterColumns(parameters)), outcomes: [])
         let outcomes = readOutcomes(root, taken: Set(taken.map(\.name)))
@@ -218,15 +223,7 @@ enum SweepFile {
             || pointCount.multipliedReportingOverflow(by: replicates).overflow {
             throw .usage("\(file): the sweep has \(pointCount) points × \(replicates) replicates; at most \(maximumPoints) points and \(maximumRuns) runs are allowed (split it, or use a sampling design)")
         }
-        // The base scenario records the sweep's replicates and seed.
-        base = (try? Scenario.schema.setting("replicates", to: .int(replicates), in: base)) ?? base
-        base = (try? Scenario.schema.setting("seed", to: .int(seed), in: base)) ?? base
-        let overlay: SchemaOverlay<Scenario>
-        do {
-            overlay = try SchemaOverlay(schema: Scenario.schema, document: base)
-        } catch {
-            throw .usage(ScenarioLoader.describe(error.problems) { "\(baseLabel): \($0)" })
-        }
+        let overlay = SchemaOverlay(schema: Scenario.schema, document: base, decoded: baseScenario)
         let plan = SweepPlan(parameters: parameters, design: readDesign, replicates: replicates, seed: seed,
                              independentSeeds: seeds == "independent", every: every, outcomes: outcomes)
         let keys = plan.parameters.compactMap { Scenario.schema.parameter($0.path) }

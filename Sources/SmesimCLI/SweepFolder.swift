@@ -53,10 +53,13 @@ struct SweepFolder {
             throw .usage("--out \(path): a file of that name exists; the output must be a folder")
         }
         if ((try? manager.contentsOfDirectory(atPath: path)) ?? []).isEmpty { return .create }
-        guard ToolInfo.folders.owns(path) else {
+        // A sweep's own state proves the folder is this tool's; only without
+        // one are the other marks (a run's manifest) read.
+        let state = recordedState()
+        guard state != nil || ToolInfo.folders.owns(path) else {
             throw .usage("--out \(path): \(OutputDirectory.notOwned(ToolInfo.folders))")
         }
-        guard let recorded = recordedState() else {
+        guard let recorded = state else {
             guard force else {
                 throw .usage("\(path) holds other results of \(ToolInfo.name) (a run's, or a sweep's without its state); pass --force to replace them, or choose another --out")
             }

@@ -14,9 +14,15 @@ public enum ToolInfo {
     /// checkout or git is not there. The status check takes no lock.
     public static let gitRevision: String? = {
         let sourceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
-        guard let head = git(["-C", sourceFolder, "rev-parse", "HEAD"]), !head.isEmpty else { return nil }
-        let dirty = git(["--no-optional-locks", "-C", sourceFolder, "status", "--porcelain", "--untracked-files=no"]) ?? ""
-        return dirty.isEmpty ? head : head + "-dirty"
+        // One git call: the header line "# branch.oid SHA" names HEAD, and
+        // any line not starting with "#" is a changed tracked file.
+        guard let status = git(["--no-optional-locks", "-C", sourceFolder, "status", "--porcelain=v2", "--branch",
+                                "--untracked-files=no"]) else { return nil }
+        let lines = status.split(separator: "\n")
+        guard let oid = lines.first(where: { $0.hasPrefix("# branch.oid ") })?.dropFirst("# branch.oid ".count),
+              oid != "(initial)", !oid.isEmpty else { return nil }
+        let dirty = lines.contains { !$0.hasPrefix("#") }
+        return dirty ? oid + "-dirty" : String(oid)
     }()
 
     /// A digest of this executable's bytes (`/proc/self/exe`): the build

@@ -43,8 +43,8 @@ func smallEconomy(firms: Int = 2_000, horizon: Int = 36) -> Scenario {
             // logistics costs, and the platform's income.
             #expect(m.logisticsCharges <= m.logistics * (1 + 1e-12))
             if model.platformState.open {
-                #expect(abs((model.platformState.cash - platformBefore) - (model.platformIncome - model.platformCosts)) <= 1e-6 * max(1, abs(platformBefore)))
-                #expect(abs(model.platformIncome - (m.commissions + m.fees + model.onboardingPaid + m.logisticsCharges)) <= 1e-6 * max(1, model.platformIncome))
+                #expect(abs((model.platformState.cash - platformBefore) - (model.platformState.income - model.platformState.costs)) <= 1e-6 * max(1, abs(platformBefore)))
+                #expect(abs(model.platformState.income - (m.commissions + m.fees + model.onboardingPaid + m.logisticsCharges)) <= 1e-6 * max(1, model.platformState.income))
             }
             // Demand served never exceeds demand, output never exceeds capacity.
             #expect(m.revenueLocal <= m.demandLocal * (1 + 1e-12))

@@ -138,7 +138,5 @@ func observe(_ scenario: Scenario, replicates: Int = 3, seed: UInt64? = nil) -> 
 
 /// The default scenario at a test size.
 func baselineForTests(firms: Int = 5_000) -> Scenario {
-    var scenario = Scenario.default
-    scenario.firms.count = firms
-    return scenario
+    smallEconomy(firms: firms, horizon: Scenario.default.horizon)
 }

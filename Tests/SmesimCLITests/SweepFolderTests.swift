@@ -13,10 +13,6 @@ import Testing
         try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
 
-    func read(_ folder: URL, _ path: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-    }
-
     /// Every file under `root` (hidden ones too) with its bytes, but for
     /// the files that hold wall times or the lock (only named).
     func snapshot(_ root: URL) throws -> [String: Data] {

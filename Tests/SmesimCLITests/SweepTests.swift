@@ -13,10 +13,6 @@ import Testing
         return "\(name).json"
     }
 
-    func read(_ folder: URL, _ path: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-    }
-
     func rows(_ text: String) -> [[String]] {
         (try? CSVReader.rows(text)) ?? []
     }

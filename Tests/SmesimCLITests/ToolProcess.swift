@@ -57,3 +57,8 @@ func contents(of folder: URL) -> [String] {
 /// The repository's root folder, found from this source file.
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The text of the file at `path` inside `folder`.
+func read(_ folder: URL, _ path: String) throws -> String {
+    try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+}

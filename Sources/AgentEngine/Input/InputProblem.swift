@@ -17,10 +17,16 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
     /// Whether the problem is about the key or group at `path` (or a key
     /// inside it, or a group holding it).
     public func concerns(_ path: String) -> Bool {
-        keys.contains { $0 == path || $0.hasPrefix(path + ".") || path.hasPrefix($0 + ".") }
+        keys.contains { keyPathsOverlap($0, path) }
     }
 
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
+}
+
+/// Whether two dotted key paths name the same key, or one a group holding
+/// the other.
+func keyPathsOverlap(_ a: String, _ b: String) -> Bool {
+    a == b || a.hasPrefix(b + ".") || b.hasPrefix(a + ".")
 }
 
 /// Every problem found in one input document; thrown once reading is done,

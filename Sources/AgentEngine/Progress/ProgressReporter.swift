@@ -40,7 +40,7 @@ public final class ProgressReporter: Sendable {
         if let line { emit(line) }
     }
 
-    public func runCompleted(failed: Bool = false) {
+    public func runCompleted(failed: Bool) {
         guard enabled else { return }
         let line: String? = state.withLock { state in
             state.runsDone += 1

@@ -116,9 +116,10 @@ public final class RunStore: Sendable {
     /// is used: the table and its list are renamed into place one after the
     /// other, so an interruption between the two may leave the new list
     /// under its temporary name). Writes the block list of the new table to
-    /// `blocks`. A run with neither a part file nor a block is an error.
+    /// `blocks`, when given (a later join that resumes reads it). A run with
+    /// neither a part file nor a block is an error.
     public func join(
-        table: Int, runs: [Int], header: CSVRecord, into path: String, blocks: String,
+        table: Int, runs: [Int], header: CSVRecord, into path: String, blocks: String? = nil,
         previous: (table: String, blocks: [String])? = nil
     ) throws(OutputError) {
         var earlier: BlockList?
@@ -154,7 +155,7 @@ public final class RunStore: Sendable {
             list.append(run: run, length: bytes)
         }
         try writer.close()
-        try list.write(to: blocks)
+        if let blocks { try list.write(to: blocks) }
     }
 
     private func copy(from handle: FileHandle, count: Int?, path: String, to writer: BufferedFileWriter) throws(OutputError) -> Int {

@@ -21,6 +21,6 @@ public struct CrossKeyRule<Root: Sendable>: Sendable {
 
     /// Whether a problem at `path` makes this rule unreadable.
     func involves(_ path: String) -> Bool {
-        keys.contains { path == $0 || path.hasPrefix($0 + ".") || $0.hasPrefix(path + ".") }
+        keys.contains { keyPathsOverlap(path, $0) }
     }
 }

@@ -68,7 +68,7 @@ public struct ParameterSchema<Root: Sendable>: Sendable {
         checkStructure(object, at: "", diagnostics: diagnostics, unreadable: &unreadable)
         var root = defaults
         for parameter in parameters {
-            guard let value = value(at: parameter.keys, in: object) else {
+            guard let value = document.value(at: parameter.keys) else {
                 parameter.derivedDefault?(&root)
                 continue
             }
@@ -106,15 +106,6 @@ public struct ParameterSchema<Root: Sendable>: Sendable {
             message += "; allowed here: \(allowed.joined(separator: ", "))"
             diagnostics.report(path, message)
         }
-    }
-
-    func value(at keys: [String], in object: JSONObject) -> JSONValue? {
-        var current = object
-        for key in keys.dropLast() {
-            guard case .object(let nested)? = current[key] else { return nil }
-            current = nested
-        }
-        return keys.last.flatMap { current[$0] }
     }
 
     // MARK: Encoding

@@ -17,13 +17,19 @@ public struct SchemaOverlay<Root: Sendable>: Sendable {
     private let derived: [Parameter<Root>]
 
     public init(schema: ParameterSchema<Root>, document: JSONValue) throws(InputErrors) {
+        self.init(schema: schema, document: document, decoded: try schema.decode(document))
+    }
+
+    /// The overlay of `document`, already decoded into `decoded` (which
+    /// must be `schema.decode(document)`).
+    public init(schema: ParameterSchema<Root>, document: JSONValue, decoded: Root) {
         self.schema = schema
-        base = try schema.decode(document)
+        base = decoded
         guard case .object(let object) = document else {
             derived = []
             return
         }
-        derived = schema.parameters.filter { $0.derivedDefault != nil && schema.value(at: $0.keys, in: object) == nil }
+        derived = schema.parameters.filter { $0.derivedDefault != nil && JSONValue.object(object).value(at: $0.keys) == nil }
     }
 
     /// The base with each key set to its value (keys, not groups).

@@ -33,13 +33,11 @@ public struct SweepParameter: Sendable, Equatable {
             // Exact bounds at the ends, whatever the rounding of exp and log;
             // inside, 12 significant digits (0.15, not 0.15000000000000002),
             // the value the run uses and the tables show.
-            let bounded = u <= 0 ? low : u >= 1 ? high : Swift.min(Swift.max(Self.significant(x), low), high)
+            let bounded = u <= 0 ? low : u >= 1 ? high : Swift.min(Swift.max(significantDigits(x, 12), low), high)
             return integer ? .int(Int(bounded.rounded())) : .double(bounded)
         }
     }
 
-    /// `x` rounded to 12 significant digits.
-    static func significant(_ x: Double) -> Double { significantDigits(x, 12) }
 
     /// The values a grid takes: the list, or `levels` evenly spaced points
     /// of the interval (geometrically spaced when logarithmic); nil for an

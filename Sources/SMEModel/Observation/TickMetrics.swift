@@ -87,9 +87,6 @@ struct TickMetrics: Sendable {
         onlineSums[bin] += revenue
     }
 
-    /// The size class of a firm of `employees`: 0 for 1–2, 1 for 3–9, 2 for 10 or more.
-    @inline(__always)
-    static func sizeClass(_ employees: Int) -> Int { employees <= 2 ? 0 : employees <= 9 ? 1 : 2 }
 
     /// Adds another chunk's sums and counts (folded in chunk order).
     static func absorb(_ m: inout TickMetrics, _ b: TickMetrics) {

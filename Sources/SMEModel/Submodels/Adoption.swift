@@ -61,7 +61,8 @@ enum Adoption {
 }
 
 extension Adoption {
-    /// What a non-member sees of the platform at the end of the previous tick.
+    /// What a non-member sees of the platform at the end of the previous
+    /// tick (read only while the platform is open).
     struct Outlook: Sendable {
         /// Hazard p + q·F before the filters.
         var hazard: Double
@@ -73,17 +74,16 @@ extension Adoption {
         /// The network's price per order (nil: no network).
         var networkPrice: Double?
         var analyticsQuality: Double
-        var open: Bool
     }
 
     /// Whether non-member `i` joins this month: the Bass hazard (among its
     /// peers in `peers` mode) draws it, and in behavioural mode it must
     /// accept (`accepts`). Marks it as a member when it joins.
     @inline(__always)
-    static func joins(_ i: Int, _ f: PopulationPointers, tick: Int, hazard: Double, network: PeerNetwork?, draw: Double,
+    static func joins(_ i: Int, _ f: PopulationPointers, tick: Int, network: PeerNetwork?, draw: Double,
                       onlineWeight: Double, outlook: Outlook, scenario: Scenario, perception: EntityStream) -> Bool {
         let adoption = scenario.adoption
-        var h = hazard
+        var h = outlook.hazard
         if adoption.mode == .peers, let network {
             h = Swift.min(1, adoption.p + adoption.q * network.memberShare(of: i, flags: f.memberPrevious))
         }
@@ -142,15 +142,15 @@ extension Adoption {
                                             economy: economy).saving
         }
         let stake = ServiceUse.stake(revenue: localSales + online, variableCost: variable, economy: economy)
-        value += ServiceUse.choose(stake: stake, technology: t, member: true, analyticsOn: services.analytics && outlook.open,
-                                   trainingOn: services.training && outlook.open, quality: outlook.analyticsQuality,
+        value += ServiceUse.choose(stake: stake, technology: t, analyticsOn: services.analytics,
+                                   trainingOn: services.training, quality: outlook.analyticsQuality,
                                    learning: scenario.learning).platformValue
-        if services.inventoryManagement && outlook.open {
+        if services.inventoryManagement {
             let production = variable * (localSales + online / (1 + market.onlinePricePremium))
-            value += Inventory.netSaving(production: production, technology: t, circular: f.circular[i],
-                                         sectorWaste: sector.waste, scenario: scenario) ?? 0
+            value += Inventory.month(production: production, technology: t, circular: f.circular[i],
+                                     sectorWaste: sector.waste, offered: true, scenario: scenario).netSaving ?? 0
         }
-        if scenario.alliances.enabled && outlook.open {
+        if scenario.alliances.enabled {
             value += Matchmaking.expectedValue(relationship: f.relationship[i], capacity: capacity, scenario: scenario)
         }
         return value
@@ -188,7 +188,7 @@ extension Adoption {
     static func onlineChannel(_ i: Int, _ f: PopulationPointers, onlineWeight: Double, outlook: Outlook,
                               scenario: Scenario, noise: Double) -> (revenue: Double, net: Double, worthIt: Bool) {
         let platform = scenario.platform, market = scenario.market
-        guard platform.services.marketAccess && outlook.open else { return (0, 0, false) }
+        guard platform.services.marketAccess else { return (0, 0, false) }
         let spare = Swift.max(0, f.capacity[i] - f.revenueLocal[i]) * (1 + market.onlinePricePremium)
         let share = onlineWeight > 0 ? onlineWeight / (outlook.listedWeight + onlineWeight) : 0
         let revenue = Swift.min(spare, Swift.max(0, outlook.onlineDemand * share

@@ -79,8 +79,7 @@ struct Economy {
             hazard: Swift.min(1, adoption.p + adoption.q * share),
             onlineDemand: previous.onlineDemand, listedWeight: previous.listedWeight,
             networkPrice: platform.memberNetworkPrice(scenario),
-            analyticsQuality: platform.analyticsQuality,
-            open: onlineOpen)
+            analyticsQuality: platform.analyticsQuality)
         let joinStream = streams.stream(.adoption, tick: tick)
         let monthStream = streams.stream(.firmMonthA, tick: tick)
         let perceptionStream = streams.stream(.perception, tick: tick)
@@ -141,7 +140,7 @@ struct Economy {
 
                 // Adoption.
                 if f.member[i] == 0 {
-                    if onlineOpen && Adoption.joins(i, f, tick: tick, hazard: outlook.hazard, network: network, draw: joinStream.uniform(i),
+                    if onlineOpen && Adoption.joins(i, f, tick: tick, network: network, draw: joinStream.uniform(i),
                                                     onlineWeight: onlineWeight, outlook: outlook, scenario: scenario, perception: perceptionStream) {
                         sums.joins += 1
                         if behavioural {
@@ -270,7 +269,7 @@ struct Economy {
                 // and shrinks while much of it stands idle.
                 let wantedOutput = localShare + onlineShare * perOnlineEuro
                 let (resized, reach) = Trade.resize(capacity: capacity, reach: f.reach[i], wanted: wantedOutput,
-                                                    floor: economy.revenuePerEmployee, steps: reachSteps, economy: economy)
+                                                    steps: reachSteps, economy: economy)
                 if resized != capacity {
                     f.capacity[i] = resized
                     f.reach[i] = reach
@@ -288,13 +287,12 @@ struct Economy {
                 books.production = variable * sold.output
                 // Inventory management: used by a member when the waste it
                 // avoids this month is worth more than its effort.
-                let inventory = served && services.inventoryManagement
-                    ? Inventory.netSaving(production: books.production, technology: t, circular: f.circular[i],
-                                          sectorWaste: traits.waste[sector], scenario: scenario) : nil
-                let managed = inventory != nil
-                books.waste = books.production * Inventory.wasteShare(
-                    technology: t, circular: f.circular[i], managed: managed, sectorWaste: traits.waste[sector], scenario: scenario)
-                books.tools += managed ? platform.inventoryEffort : 0
+                let stock = Inventory.month(production: books.production, technology: t, circular: f.circular[i],
+                                            sectorWaste: traits.waste[sector], offered: served && services.inventoryManagement,
+                                            scenario: scenario)
+                let inventory = stock.netSaving
+                books.waste = stock.waste
+                books.tools += inventory != nil ? platform.inventoryEffort : 0
                 books.logistics = logistics.cost
                 books.commission = platform.commission * sold.online
                 books.fee = served ? platform.monthlyFee : 0
@@ -413,7 +411,7 @@ struct Tools: Sendable {
     func choose(_ i: Int, _ f: PopulationPointers, served: Bool) -> ServiceUse {
         let stake = ServiceUse.stake(revenue: f.revenueLocal[i] + f.revenueOnline[i], variableCost: f.variableCost[i], economy: economy)
         return served
-            ? ServiceUse.choose(stake: stake, technology: f.technology[i], member: true, analyticsOn: analyticsOn,
+            ? ServiceUse.choose(stake: stake, technology: f.technology[i], analyticsOn: analyticsOn,
                                 trainingOn: trainingOn, quality: quality, learning: learning)
             : ServiceUse.consultingOnly(stake: stake, technology: f.technology[i], learning: learning, halfPerCost: halfPerConsultingCost)
     }

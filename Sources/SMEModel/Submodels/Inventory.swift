@@ -1,33 +1,24 @@
-/// Inventory management (MODEL.md §7 "Logistics and inventory"): the
-/// share of production a member's waste falls by.
+/// Inventory management (MODEL.md §7 "Logistics and inventory"): waste is
+/// the firm's base rate (its sub-sector's perishability), less circular
+/// practices, less the cut inventory management gives a member that uses
+/// it (more with technology).
 enum Inventory {
-    /// Waste as a share of production: the firm's base rate (its
-    /// sub-sector's perishability), less circular practices, less the cut
-    /// inventory management gives a member (more with technology).
-    @inline(__always)
-    static func wasteShare(technology: Double, circular: Double, managed: Bool, sectorWaste: Double, scenario: Scenario) -> Double {
-        let base = scenario.firms.economy.waste * sectorWaste * (1 - circular)
-        return managed ? base * (1 - cut(technology: technology, platform: scenario.platform)) : base
-    }
-
+    /// The share of the base waste inventory management avoids.
     @inline(__always)
     static func cut(technology: Double, platform: PlatformParameters) -> Double {
         platform.inventoryWasteCut * (1 - platform.inventoryTechnologyWeight + platform.inventoryTechnologyWeight * technology)
     }
 
-    /// What inventory management is worth to a member producing
-    /// `production` this month: the waste avoided less the effort, when
-    /// positive (the member uses it only then), else nil.
+    /// A month's waste, and what inventory management saved net of its
+    /// effort when it was `offered` and worth using (else nil): base and cut
+    /// computed once.
     @inline(__always)
-    static func netSaving(production: Double, technology: Double, circular: Double, sectorWaste: Double, scenario: Scenario) -> Double? {
-        let saving = production * avoidedWasteShare(technology: technology, circular: circular, sectorWaste: sectorWaste, scenario: scenario)
-        let net = saving - scenario.platform.inventoryEffort
-        return net > 0 ? net : nil
-    }
-
-    /// The share of production inventory management would save.
-    @inline(__always)
-    static func avoidedWasteShare(technology: Double, circular: Double, sectorWaste: Double, scenario: Scenario) -> Double {
-        scenario.firms.economy.waste * sectorWaste * (1 - circular) * cut(technology: technology, platform: scenario.platform)
+    static func month(production: Double, technology: Double, circular: Double, sectorWaste: Double, offered: Bool,
+                      scenario: Scenario) -> (waste: Double, netSaving: Double?) {
+        let base = scenario.firms.economy.waste * sectorWaste * (1 - circular)
+        guard offered else { return (production * base, nil) }
+        let cut = cut(technology: technology, platform: scenario.platform)
+        let net = production * (base * cut) - scenario.platform.inventoryEffort
+        return net > 0 ? (production * (base * (1 - cut)), net) : (production * base, nil)
     }
 }

@@ -60,16 +60,16 @@ struct ServiceUse: Sendable {
         return use
     }
 
-    /// The firm's choice this month. `stake` is last month's revenue at its
-    /// contribution margin (`stake(...)`), `member` whether the platform
-    /// serves it, `quality` the platform's analytics quality, `analyticsOn` /
-    /// `trainingOn` whether the platform offers them.
+    /// A member's choice this month (a firm without the platform's tools
+    /// takes `consultingOnly`). `stake` is last month's revenue at its
+    /// contribution margin (`stake(...)`), `quality` the platform's analytics
+    /// quality, `analyticsOn` / `trainingOn` whether the platform offers them.
     @inline(__always)
-    static func choose(stake: Double, technology: Double, member: Bool, analyticsOn: Bool, trainingOn: Bool,
+    static func choose(stake: Double, technology: Double, analyticsOn: Bool, trainingOn: Bool,
                        quality: Double, learning: LearningParameters) -> ServiceUse {
         let capability = learning.absorptiveFloor + technology
         var use = ServiceUse()
-        if member && analyticsOn {
+        if analyticsOn {
             let effect = learning.analytics.value * capability * quality
             let best = optimum(value: effect * stake, cost: learning.analytics.cost)
             use.analytics = best.use
@@ -78,7 +78,7 @@ struct ServiceUse: Sendable {
             use.cost += learning.analytics.cost * best.use * best.use
             use.gain += effect * best.use
         }
-        if member && trainingOn {
+        if trainingOn {
             let effect = learning.training.value * capability
             let best = optimum(value: effect * stake, cost: learning.training.cost)
             use.training = best.use

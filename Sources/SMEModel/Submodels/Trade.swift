@@ -52,12 +52,13 @@ enum Trade {
     /// beyond it, by at most `capacity_growth`; it shrinks by
     /// `capacity_decline` while the wanted output is below
     /// `downsize_utilisation` of it, never below one employee's worth
-    /// (`floor`). Reach follows: a step capped at the growth or decline rate
+    /// (`revenue_per_employee`). Reach follows: a step capped at the growth or decline rate
     /// multiplies it by that rate raised to the elasticity (`steps`, taken
     /// once a tick), any other step recomputes it.
     @inline(__always)
-    static func resize(capacity: Double, reach: Double, wanted: Double, floor: Double, steps: ReachSteps,
+    static func resize(capacity: Double, reach: Double, wanted: Double, steps: ReachSteps,
                        economy: FirmEconomy) -> (capacity: Double, reach: Double) {
+        let floor = economy.revenuePerEmployee
         if wanted > capacity {
             let grown = capacity * (1 + economy.capacityGrowth)
             return wanted >= grown ? (grown, reach * steps.growth) : (wanted, steps.reach(wanted))

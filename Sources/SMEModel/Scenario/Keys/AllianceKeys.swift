@@ -83,8 +83,7 @@ extension Scenario {
             .number("alliances.risk_pooling", \.alliances.riskPooling, 0...1, unit: "share",
                     "Allocation: share of the partners' profit difference pooled each month.", .illustrative("seed 001: risk")),
         ]
-        typealias Number = WritableKeyPath<Scenario, Double> & Sendable
-        let types: [(name: String, value: Number, spread: Number, integration: Number, why: String)] = [
+        let types: [(name: String, value: NumberPath, spread: NumberPath, integration: NumberPath, why: String)] = [
             ("sharing", \.alliances.sharing.value, \.alliances.sharing.spread, \.alliances.sharing.integration, "scale: predictable, integration high"),
             ("specialization", \.alliances.specialization.value, \.alliances.specialization.spread, \.alliances.specialization.integration,
              "skill: uncertain, integration low"),

@@ -64,8 +64,7 @@ extension Scenario {
             .number("firms.economy.price_spread", \.firms.economy.priceSpread, 0...0.9,
                     "Spread of the relative price around 1 (uniform).", .illustrative()),
         ]
-        typealias Number = WritableKeyPath<Scenario, Double> & Sendable
-        let dimensions: [(name: String, mean: Number, spread: Number)] = [
+        let dimensions: [(name: String, mean: NumberPath, spread: NumberPath)] = [
             ("relationship", \.firms.economy.relationship.mean, \.firms.economy.relationship.spread),
             ("technology", \.firms.economy.technology.mean, \.firms.economy.technology.spread),
             ("sustainability", \.firms.economy.sustainability.mean, \.firms.economy.sustainability.spread),

@@ -11,8 +11,7 @@ extension Scenario {
                     "Absorptive capacity of a firm with no technology (the (floor + T) term of learning and of a tool's value).", .illustrative()),
             .number("learning.decay", \.learning.decay, 0...1, unit: "per month", "Monthly obsolescence of technology.", .illustrative()),
         ]
-        typealias Number = WritableKeyPath<Scenario, Double> & Sendable
-        let tools: [(name: String, value: Number, cost: Number, weight: Number, who: String)] = [
+        let tools: [(name: String, value: NumberPath, cost: NumberPath, weight: NumberPath, who: String)] = [
             ("analytics", \.learning.analytics.value, \.learning.analytics.cost, \.learning.analytics.weight,
              "the platform's sales analytics (members; its value scales with the analytics quality)"),
             ("training", \.learning.training.value, \.learning.training.cost, \.learning.training.weight, "the platform's training and events (members)"),

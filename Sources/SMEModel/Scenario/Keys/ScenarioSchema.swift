@@ -2,6 +2,8 @@ import AgentEngine
 
 /// A key of a scenario file.
 typealias Key = Parameter<Scenario>
+/// A number key's place in the scenario, for tables of similar keys.
+typealias NumberPath = WritableKeyPath<Scenario, Double> & Sendable
 
 extension Scenario {
     /// Every key of a scenario file, declared once: path, allowed values,
