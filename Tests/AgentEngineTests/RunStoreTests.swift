@@ -47,6 +47,27 @@ import Testing
         #expect(try reopened.records().keys.sorted() == [0, 1])
     }
 
+    /// The journal is read from its end: a torn tail longer than a block,
+    /// and a journal that is all torn line, are cut at the last line end.
+    @Test func aLongTornTailIsCutAtTheLastLineEnd() throws {
+        let (store, folder) = try store()
+        try writePart(store, run: 0, "a\r\n")
+        try store.commit(record(0), tables: 1)
+        let journal = folder + "/journal.jsonl"
+        let whole = try Data(contentsOf: URL(fileURLWithPath: journal))
+        let handle = try #require(FileHandle(forWritingAtPath: journal))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(repeating: UInt8(ascii: "x"), count: 150_000))
+        try handle.close()
+        _ = try RunStore(folder: folder)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == whole)
+
+        try Data(repeating: UInt8(ascii: "y"), count: 70_000).write(to: URL(fileURLWithPath: journal))
+        let reopened = try RunStore(folder: folder)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journal)).isEmpty)
+        #expect(try reopened.records().isEmpty)
+    }
+
     @Test func partsOfUnrecordedRunsAreRemoved() throws {
         let (store, _) = try store()
         try writePart(store, run: 0, "a\r\n")

@@ -174,9 +174,29 @@ public final class RunStore: Sendable {
         return copied
     }
 
+    /// Cuts what follows the journal's last line end (a record torn by an
+    /// interruption), reading the file backwards a block at a time: only
+    /// its tail, however long the journal.
     private static func cutTornLine(_ path: String) throws(OutputError) {
-        guard let data = FileManager.default.contents(atPath: path), let last = data.last, last != UInt8(ascii: "\n") else { return }
-        let keep = data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        guard var end = try? handle.seekToEnd(), end > 0 else { return }
+        let size = end
+        let newline = UInt8(ascii: "\n")
+        var keep: UInt64 = 0
+        search: while end > 0 {
+            let start = end >= 65_536 ? end - 65_536 : 0
+            guard (try? handle.seek(toOffset: start)) != nil,
+                  let block = try? handle.read(upToCount: Int(end - start)), !block.isEmpty else {
+                throw OutputError(path: path, reason: "cannot read the journal")
+            }
+            if let index = block.lastIndex(of: newline) {
+                keep = start + UInt64(index - block.startIndex) + 1
+                break search
+            }
+            end = start
+        }
+        guard keep != size else { return }
         if truncate(path, off_t(keep)) != 0 { throw OutputError.fromErrno(path, "cutting a torn journal line") }
     }
 }

@@ -110,7 +110,7 @@ extension Population {
         // drawn around the mean; a firm drawn below zero starts in distress,
         // as a firm of a going economy might be.
         let revenue = capacity * market.localDemandRatio
-        let monthlyCosts = economy.fixedCost * capacity + economy.overhead
+        let monthlyCosts = Finance.fixedCosts(capacity: capacity, economy: economy)
             + revenue * (variable * (1 + economy.waste * sector.waste) + economy.localLogistics * sector.logistics)
         let months = economy.initialCashMonths + economy.initialCashSpread * (2 * generator.uniform() - 1)
         cash[i] = months * monthlyCosts

@@ -297,7 +297,7 @@ struct Economy {
                 books.commission = platform.commission * sold.online
                 books.fee = served ? platform.monthlyFee : 0
                 books.effort = selling ? platform.memberEffort : 0
-                books.fixed = economy.fixedCost * capacity + economy.overhead
+                books.fixed = Finance.fixedCosts(capacity: capacity, economy: economy)
                 books.tools += use.cost
 
                 // Business model innovation (paid this month). One draw gives

@@ -13,6 +13,13 @@ enum Finance {
         var profit: Double { revenue - costs }
     }
 
+    /// A month's fixed costs: `fixed_cost` of capacity (staff, premises,
+    /// equipment) plus the `overhead` every firm pays whatever its size.
+    @inline(__always)
+    static func fixedCosts(capacity: Double, economy: FirmEconomy) -> Double {
+        economy.fixedCost * capacity + economy.overhead
+    }
+
     /// Books a month's profit: the owners' payout leaves, the rest goes to
     /// cash; returns the months in distress (cash negative) so far.
     @inline(__always)
