@@ -38,19 +38,19 @@ public struct CostEffectivenessRow: Sendable {
         effect = DifferenceInterval(values, minus: reference)
     }
 
-    var scaledEffect: Double { effect.difference * measure.scale }
-    var scaledInterval: ConfidenceInterval? {
+    public var scaledEffect: Double { effect.difference * measure.scale }
+    public var scaledInterval: ConfidenceInterval? {
         effect.paired.map { ConfidenceInterval(low: $0.low * measure.scale, high: $0.high * measure.scale) }
     }
 
-    var eurPerUnit: Double {
+    public var eurPerUnit: Double {
         let spent = spending.mean
         if spent == 0 { return 0 }
         let ratio = spent / scaledEffect
         return ratio.isFinite ? ratio : .nan
     }
 
-    var eurPerUnitInterval: ConfidenceInterval? {
+    public var eurPerUnitInterval: ConfidenceInterval? {
         guard let effect = scaledInterval, effect.excludesZero, spending.mean.isFinite else { return nil }
         // + 0 turns the −0 of 0 / negative into 0.
         let ends = [spending.mean / effect.low + 0, spending.mean / effect.high + 0].sorted()
