@@ -170,6 +170,7 @@ public struct SMESimulation: SteppedModel {
     static func count(_ population: Population, executor: ChunkedExecutor) -> TickMetrics {
         var metrics = TickMetrics()
         metrics.alive = population.count
+        metrics.cohortAlive = population.count
         metrics.members = population.memberCount(executor: executor)
         return metrics
     }

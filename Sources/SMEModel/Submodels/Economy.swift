@@ -145,8 +145,7 @@ struct Economy {
                 if f.member[i] == 0 {
                     var voucher = 0.0, commissionRate = commission
                     if let policy {
-                        voucher = policy.share(PolicyMonth.voucher, i, f, member: nil) * onboardingCost
-                        voucher = Swift.min(voucher, Swift.max(0, policy.offers[PolicyMonth.voucher].cap - policy.used(PolicyMonth.voucher, i)))
+                        voucher = policy.onboardingVoucher(i, f, cost: onboardingCost)
                         commissionRate *= 1 - policy.share(PolicyMonth.commission, i, f, member: true)
                     }
                     if onlineOpen && Adoption.joins(i, f, tick: tick, network: network, draw: joinStream.uniform(i),

@@ -133,6 +133,8 @@ struct PolicyMonth: @unchecked Sendable {
     let claim: UnsafeMutablePointer<Double>
     let used: UnsafeMutablePointer<Double>
     let count: Int
+    /// Keeps the columns the pointers point into alive.
+    private let columns: PolicyColumns
 
     init(tick: Int, state: PolicyState, scenario: Scenario, columns: PolicyColumns, count: Int) {
         self.tick = tick
@@ -146,6 +148,7 @@ struct PolicyMonth: @unchecked Sendable {
         claim = columns.claim.base
         used = columns.used.base
         self.count = count
+        self.columns = columns
     }
 
     /// Index of each instrument among the per-firm blocks.
@@ -181,6 +184,15 @@ struct PolicyMonth: @unchecked Sendable {
     /// What firm `i` has received from instrument `k` so far.
     @inline(__always)
     func used(_ k: Int, _ i: Int) -> Double { used[k * count + i] }
+
+    /// The digital voucher's part of an onboarding cost for joining firm
+    /// `i`: its share of `cost`, within what is left of the firm's cap (it
+    /// serves joining firms whatever its membership rule says). The firm
+    /// decides to join at `cost` minus this, and pays that.
+    @inline(__always)
+    func onboardingVoucher(_ i: Int, _ f: PopulationPointers, cost: Double) -> Double {
+        Swift.min(share(Self.voucher, i, f, member: nil) * cost, Swift.max(0, offers[Self.voucher].cap - used(Self.voucher, i)))
+    }
 
     /// Grants firm `i` up to `amount` from instrument `k`, within its cap;
     /// records the claim and returns the grant (the firm pays the rest).

@@ -84,7 +84,7 @@ private enum PolicyField {
             return .integer("\(p).months", \.policy[lever].months, 1...600, unit: "months",
                             "Months after joining the platform a member's commission is subsidised.", .illustrative())
         case .places:
-            return .integer("\(p).places", \.policy[lever].places, 0...100_000_000, unit: "firms/month",
+            return .integer("\(p).places", \.policy[lever].places, 1...100_000_000, unit: "firms/month",
                             "Funded places a month: the first members (in firm order) that train get them.", .illustrative())
         case .amount:
             return .number("\(p).amount_per_firm", \.policy[lever].amountPerFirm, 0...1_000_000, unit: "EUR/month per firm",
