@@ -35,10 +35,11 @@ struct CompareSummary {
         }.joined(separator: "\n")
     }
 
-    /// "-0.0123 [-0.0151, -0.00952]"; "-" for a missing value.
+    /// "-0.0123 [-0.0151, -0.00952]", "199933 [105576, 1881620]"; "-"
+    /// for a missing value.
     static func cell(_ value: Double, _ interval: ConfidenceInterval?) -> String {
         guard value.isFinite else { return "-" }
-        let number = { (x: Double) in String(format: "%.4g", x) }
+        let number = { (x: Double) in String(format: abs(x) >= 1e4 ? "%.0f" : "%.4g", x) }
         return number(value) + (interval.map { " [\(number($0.low)), \(number($0.high))]" } ?? "")
     }
 }
