@@ -16,20 +16,38 @@ struct CompareCommand {
         let startDate = Date()
         let started = DispatchTime.now().uptimeNanoseconds
         let scenarios = try Self.load(options)
-        let names = scenarios.map(\.name)
         let lastTick = scenarios.map(\.scenario.horizon).min() ?? 0
         let ticks = Comparison.ticks(last: lastTick, every: options.every)
+        // Run folders are read now: a problem in one is found before anything is written.
         var samples: [ReplicateSamples?] = try scenarios.map { compared throws(CLIError) in
             compared.isFolder ? try Self.samples(compared.argument, ticks: ticks, replicates: compared.scenario.replicates, usage: true) : nil
         }
         let toRun = scenarios.filter { !$0.isFolder }
         let memoryBound = try ScenarioRuns.memoryBound(toRun.map(\.scenario))
-        let output: OutputDirectory
-        do {
-            output = try OutputDirectory.prepare(options.out ?? "Results/\(Self.defaultName(names))", force: options.force, folders: ToolInfo.folders)
-        } catch {
-            throw .usage(error.description)
+        let output = try output(for: scenarios, lastTick: lastTick)
+        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let comparison = try output.fill("the comparison") {
+            let runs = ScenarioRuns(items: toRun.map { .init(scenario: $0.scenario, file: $0.argument, folder: output.stagingFile(Self.folder($0.name))) },
+                                    panel: nil, threads: threads, quiet: options.quiet, command: Self.command)
+            if !toRun.isEmpty { _ = try runs.write(store: output.stagingFile(".runs"), memoryBound: memoryBound) }
+            for (k, compared) in scenarios.enumerated() where !compared.isFolder {
+                samples[k] = try Self.samples(output.stagingFile(Self.folder(compared.name)), ticks: ticks, replicates: compared.scenario.replicates, usage: false)
+            }
+            let comparison = Comparison(names: scenarios.map(\.name), samples: samples.compactMap { $0 })
+            try write(comparison, scenarios: scenarios, into: output, threads: threads, startDate: startDate, started: started)
+            return comparison
         }
+        if !options.quiet {
+            printError("wrote \(output.finalPath): \(scenarios.count) scenarios × \(scenarios[0].scenario.replicates) replicates "
+                + "(\(toRun.count) run, \(scenarios.count - toRun.count) read from run folders)")
+            printError(CompareSummary(comparison).text)
+        }
+    }
+
+    /// The output folder, prepared; refused when a run folder given lies
+    /// inside it (replacing it would delete what is compared).
+    private func output(for scenarios: [ComparedScenario], lastTick: Int) throws(CLIError) -> OutputDirectory {
+        let output = try OutputDirectory.prepared(options.out ?? "Results/\(Self.defaultName(scenarios.map(\.name)))", force: options.force)
         if let inside = scenarios.first(where: { $0.isFolder && Self.isInside($0.argument, output.finalPath) }) {
             output.discard()
             throw .usage("\(inside.argument): is inside the output folder \(output.finalPath), which the comparison replaces; choose another --out")
@@ -37,29 +55,7 @@ struct CompareCommand {
         if !options.quiet && scenarios.contains(where: { $0.scenario.horizon != lastTick }) {
             printError("note: the horizons differ (\(scenarios.map { "\($0.name) \($0.scenario.horizon)" }.joined(separator: ", "))); compared on ticks 0 to \(lastTick)")
         }
-        let interruption = InterruptionGuard(message: "nothing was written") { output.discard() }
-        defer { interruption.disarm() }
-        let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let comparison: Comparison
-        do {
-            let runs = ScenarioRuns(items: toRun.map { .init(scenario: $0.scenario, file: $0.argument, folder: output.stagingFile(Self.folder($0.name))) },
-                                    panel: nil, threads: threads, quiet: options.quiet, command: Self.command)
-            if !toRun.isEmpty { _ = try runs.write(store: output.stagingFile(".runs"), memoryBound: memoryBound) }
-            for (k, compared) in scenarios.enumerated() where !compared.isFolder {
-                samples[k] = try Self.samples(output.stagingFile(Self.folder(compared.name)), ticks: ticks, replicates: compared.scenario.replicates, usage: false)
-            }
-            comparison = Comparison(names: names, samples: samples.compactMap { $0 })
-            try write(comparison, scenarios: scenarios, into: output, threads: threads, startDate: startDate, started: started)
-            try output.commit()
-        } catch {
-            output.discard()
-            throw .runtime("the comparison failed and nothing was written: \(error)")
-        }
-        if !options.quiet {
-            printError("wrote \(output.finalPath): \(scenarios.count) scenarios × \(scenarios[0].scenario.replicates) replicates "
-                + "(\(toRun.count) run, \(scenarios.count - toRun.count) read from run folders)")
-            printError(CompareSummary(comparison).text)
-        }
+        return output
     }
 
     static var command: [String] { ["smesim", "compare"] + CommandLine.arguments.dropFirst(2) }

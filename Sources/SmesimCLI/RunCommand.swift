@@ -12,24 +12,10 @@ struct RunCommand {
         let scenario = loaded.scenario
         let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let memoryBound = try ScenarioRuns.memoryBound([scenario])
-        let output: OutputDirectory
-        do {
-            output = try OutputDirectory.prepare(options.out ?? "Results/\(scenario.name)", force: options.force, folders: ToolInfo.folders)
-        } catch {
-            throw .usage(error.description)
-        }
-        let interruption = InterruptionGuard(message: "nothing was written") { output.discard() }
-        defer { interruption.disarm() }
+        let output = try OutputDirectory.prepared(options.out ?? "Results/\(scenario.name)", force: options.force)
         let runs = ScenarioRuns(items: [.init(scenario: scenario, file: loaded.file, folder: output.stagingPath)], panel: options.panel,
                                 threads: threads, quiet: options.quiet, command: ["smesim", "run"] + CommandLine.arguments.dropFirst(2))
-        let wall: Double
-        do {
-            wall = try runs.write(store: output.stagingFile(".runs"), memoryBound: memoryBound)
-            try output.commit()
-        } catch {
-            output.discard()
-            throw .runtime("the run failed and nothing was written: \(error)")
-        }
+        let wall = try output.fill("the run") { try runs.write(store: output.stagingFile(".runs"), memoryBound: memoryBound) }
         if !options.quiet {
             printError("wrote \(output.finalPath): \(scenario.replicates) runs × \(scenario.horizon) ticks × \(scenario.firms.count) firms "
                 + "in \(String(format: "%.2f", wall)) s (\(formatRate(wall > 0 ? scenario.agentSteps / wall : 0)) agent-steps/s, \(threads) threads)")
