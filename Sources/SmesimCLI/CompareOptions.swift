@@ -51,7 +51,8 @@ public struct CompareOptions: Equatable, ScenarioOptions, OutputOptions {
         options: scenarioOptions.map { option in
             guard option.names == ["--set"] else { return option }
             return CommandOption(option.names, value: option.value, "set a key of every scenario file (repeatable; later ones win),\ne.g. --set firms.count=2000; a run folder given must already\nhave that value. Checked like the file ('smesim help keys')", apply: option.apply)
-        } + outputOptions(force: "replace the output folder if it holds earlier results of\nsmesim (a manifest.json smesim wrote, or a sweep's state) or\nis empty; a folder smesim did not write is never replaced") + [
+        } + outputOptions(force: "replace the output folder if it holds earlier results of\nsmesim (a manifest.json smesim wrote, or a sweep's state) or\nis empty; a folder smesim did not write is never replaced",
+                                 defaultFolder: "Results/compare-<names>") + [
             CommandOption(["--every"], value: "K", "compare at ticks that are multiples of K, 1 to 6000 (default\n12), and at the last tick") { options, value throws(CLIError) in
                 options.every = try wholeNumber("--every", value, in: everyLimit, of: "ticks")
             },
