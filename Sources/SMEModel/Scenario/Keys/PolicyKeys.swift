@@ -90,7 +90,7 @@ private enum PolicyField {
             return .number("\(p).amount_per_firm", \.policy[lever].amountPerFirm, 0...1_000_000, unit: "EUR/month per firm",
                            "Public money for the platform's marketing a month, per population firm.", .illustrative())
         case .influence:
-            return .number("\(p).influence_per_eur", \.policy[lever].influencePerEuro, 0...1, unit: "per EUR/month per firm",
+            return .number("\(p).influence_per_euro", \.policy[lever].influencePerEuro, 0...1, unit: "per EUR/month per firm",
                            "Rise of adoption's external influence p per euro a month per population firm.", .illustrative())
         case .minEmployees:
             return .integer("\(p).eligible.min_employees", \.policy[lever].minEmployees, 1...65_535, unit: "employees",
