@@ -32,17 +32,16 @@ struct ComparedScenario {
     /// manifest; a folder that is not a finished run of smesim is refused.
     private static func runFolderScenario(_ folder: String) throws(CLIError) -> Scenario {
         let manifestPath = (folder as NSString).appendingPathComponent(RunManifest.file)
-        let label = manifestPath
         guard FileManager.default.fileExists(atPath: manifestPath),
               FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("timeseries.csv")) else {
             throw .usage("\(folder): not a run folder (no manifest.json and timeseries.csv); compare takes scenario files and folders written by 'smesim run'")
         }
-        let manifest = try ScenarioLoader.parse(try ScenarioLoader.read(manifestPath), label: label)
+        let manifest = try ScenarioLoader.parse(try ScenarioLoader.read(manifestPath), label: manifestPath)
         guard manifest.value(at: RunManifest.toolKey) == .string(ToolInfo.name), manifest.value(at: ["sweep"]) == nil,
               manifest.value(at: ["run", "kind"]) == nil, let document = manifest.value(at: ["scenario"]) else {
             throw .usage("\(folder): not the folder of one scenario's runs (a sweep's, a comparison's, or another tool's); compare takes scenario files and folders written by 'smesim run'")
         }
-        return try ScenarioLoader.decode(document, label: "\(label): scenario")
+        return try ScenarioLoader.decode(document, label: "\(manifestPath): scenario")
     }
 
     /// A run folder was run as it is: every override must leave its
