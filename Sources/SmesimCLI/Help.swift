@@ -11,7 +11,10 @@ enum Help {
         USAGE
           smesim run [SCENARIO.json] [options]   run a scenario (the embedded default if no file)
           smesim sweep SWEEP.json [options]      run a parameter sweep (grid, Latin hypercube,
-                                                 Sobol', Morris or listed points); resumable
+                                                 Sobol', Morris or listed points); resumable;
+                                                 --shard I/N runs one slice (for a cluster)
+          smesim merge OUT SHARD_DIR ...         join a sweep's shard folders into OUT, the
+                                                 folder the whole sweep would have written
           smesim compare REF.json OTHER.json ... [options]
                                                  compare scenarios (files or run folders) with
                                                  the first, replicate by replicate (common
@@ -21,7 +24,7 @@ enum Help {
           smesim resolve [SCENARIO.json]         print the scenario with every default filled in
           smesim help keys [PREFIX]              every scenario key: default, allowed values,
                                                  unit, meaning, evidence
-          smesim help [run | sweep | compare | validate | resolve]
+          smesim help [run | sweep | merge | compare | validate | resolve]
                                                  the options of a command
           smesim --version                       print the version
 

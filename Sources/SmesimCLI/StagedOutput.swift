@@ -1,4 +1,5 @@
 import AgentEngine
+import Foundation
 
 /// How `run` and `compare` write their output folder: prepared before
 /// anything runs (a folder that cannot be used is a usage error), filled
@@ -28,4 +29,11 @@ extension OutputDirectory {
             throw .runtime("\(what) failed and nothing was written: \(error)")
         }
     }
+}
+
+/// Whether `path` is `folder` or inside it, links resolved.
+func isInside(_ path: String, _ folder: String) -> Bool {
+    let path = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    let folder = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+    return path == folder || path.hasPrefix(folder + "/")
 }

@@ -36,7 +36,7 @@ public struct OutputDirectory: Sendable {
                 throw OutputFolderError(path: path, reason: "a file of that name exists; the output must be a folder")
             }
             if !force {
-                throw OutputFolderError(path: path, reason: "the folder exists already; pass --force to replace it, or choose another --out")
+                throw OutputFolderError(path: path, reason: "the folder exists already; pass --force to replace it, or choose another output folder")
             }
             if !folders.owns(finalPath) {
                 throw OutputFolderError(path: path, reason: Self.notOwned(folders))
@@ -63,7 +63,7 @@ public struct OutputDirectory: Sendable {
     /// Why `--force` does not replace a folder.
     public static func notOwned(_ folders: ToolFolders) -> String {
         "the folder is not an output of \(folders.tool) (no \(folders.marks.map(\.file).joined(separator: " or ")) written by \(folders.tool)); "
-            + "--force replaces only earlier results of \(folders.tool) or an empty folder, so remove it yourself or choose another --out"
+            + "--force replaces only earlier results of \(folders.tool) or an empty folder, so remove it yourself or choose another output folder"
     }
 
     /// Where the file `name` is written until the folder is committed.
