@@ -131,7 +131,10 @@ struct MergedShards {
             }
         }
         if let doubled {
-            throw .usage("\(runList(doubled.runs)) are in two of the folders given, \(shards[doubled.first].name) and \(shards[doubled.second].name); give each shard once")
+            let (first, second) = (shards[doubled.first], shards[doubled.second])
+            let where_ = first.folder.path == second.folder.path ? "\(first.name), which is given twice"
+                : "two of the folders given, \(first.name) and \(second.name)"
+            throw .usage("\(runList(doubled.runs)) are in \(where_); give each shard once")
         }
         let missing = owner.indices.filter { owner[$0] < 0 }
         guard missing.isEmpty else {

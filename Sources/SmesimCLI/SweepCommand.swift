@@ -97,10 +97,18 @@ struct SweepCommand {
         interruption.update("\(what) is complete in \(folder.path); running the same command again deletes its temporary files")
         if shard == nil { store.removeParts() }
         if !options.quiet {
-            summary(setup, pending: pending, of: runs.count, failed: failedNow, folder: folder, threads: threads, started: started)
-            if let shard { printError("when every shard is done: smesim merge OUT \(shard.spec.count == 1 ? folder.path : "<the \(shard.spec.count) shard folders>")") }
+            summary(setup, shard: shard, pending: pending, of: runs.count, failed: failedNow, folder: folder, threads: threads, started: started)
+            if let shard { printError("when every shard is done, join them: \(Self.mergeCommand(shard.spec, folder: folder))") }
         }
         try failures(Self.failedCount(records, runs), of: runs.count, folder: folder)
+    }
+
+    /// The merge of a shard's sweep, for the folder names in use.
+    private static func mergeCommand(_ spec: ShardSpec, folder: SweepFolder) -> String {
+        let url = URL(fileURLWithPath: folder.path)
+        guard url.lastPathComponent == spec.folderName else { return "smesim merge OUT SHARD_DIR (one for each of the \(spec.count) shards)" }
+        let parent = url.deletingLastPathComponent().path
+        return "smesim merge \(parent)/merged \(parent)/shard-*-of-\(spec.count)"
     }
 
     /// Runs `pending`, each recorded in `store` as it ends; returns how many failed.
@@ -129,7 +137,7 @@ struct SweepCommand {
     }
 
     /// "wrote DIR: 40 runs (0 failed) of 40 in 1.2 s (…runs/s, …agent-steps/s, 2 threads)".
-    private func summary(_ setup: SweepSetup, pending: [Int], of total: Int, failed: Int, folder: SweepFolder,
+    private func summary(_ setup: SweepSetup, shard: SweepShard?, pending: [Int], of total: Int, failed: Int, folder: SweepFolder,
                          threads: Int, started: UInt64) {
         let plan = setup.plan, horizons = setup.points.horizons, firms = setup.points.firms
         let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -138,7 +146,7 @@ struct SweepCommand {
             return total + Double(horizons[point]) * Double(firms[point])
         }
         let invalid = setup.points.invalid
-        printError("wrote \(folder.path): \(pending.count) runs (\(failed) failed) of \(total) in \(String(format: "%.2f", wall)) s "
+        printError("wrote \(folder.path): \(pending.count) runs (\(failed) failed) of \(total)\(shard.map { " (shard \($0.spec) of \(plan.runCount) runs)" } ?? "") in \(String(format: "%.2f", wall)) s "
             + "(\(formatRate(wall > 0 ? Double(pending.count) / wall : 0)) runs/s, \(formatRate(wall > 0 ? steps / wall : 0)) agent-steps/s, \(threads) threads)"
             + (invalid > 0 ? "; \(invalid) points break a rule between keys" : ""))
     }
