@@ -1,0 +1,52 @@
+import AgentEngine
+import SMEModel
+
+/// A resolved scenario as a list of settings — key path and value, in the
+/// document's order — for telling what a scenario changed from the
+/// defaults, and what differs between the scenarios of a comparison.
+enum ScenarioSettings {
+    /// Every leaf of `document` (an array is one value): "platform.commission" → "0.1".
+    static func flatten(_ document: JSONValue, prefix: String = "") -> [(path: String, value: String)] {
+        guard case .object(let object) = document else { return prefix.isEmpty ? [] : [(prefix, text(document))] }
+        return object.entries.flatMap { flatten($0.value, prefix: prefix.isEmpty ? $0.key : prefix + "." + $0.key) }
+    }
+
+    /// A value as a reader sees it: text unquoted, anything else as JSON.
+    static func text(_ value: JSONValue) -> String {
+        if case .string(let text) = value { return text }
+        return value.compact()
+    }
+
+    /// Settings shown for every scenario when present.
+    static let keySettings = ["firms.count", "horizon", "replicates", "seed", "economy", "adoption.mode", "platform.enabled", "platform.commission"]
+
+    /// Settings that only name or describe the scenario.
+    static let labels: Set<String> = ["name", "description"]
+
+    /// This tool's default scenario, resolved.
+    static let defaults: [String: String] = {
+        guard let scenario = try? Scenario.decode(.object(JSONObject())) else { return [:] }
+        return Dictionary(flatten(scenario.json).map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }()
+
+    /// The settings of `document` that differ from the defaults (or that
+    /// the defaults do not have), in the document's order.
+    static func changed(_ document: JSONValue) -> [(path: String, value: String, standard: String)] {
+        flatten(document).filter { !labels.contains($0.path) && defaults[$0.path] != $0.value }
+            .map { ($0.path, $0.value, defaults[$0.path] ?? "–") }
+    }
+
+    /// The settings whose values differ between `documents`, in the order
+    /// of their first appearance; "–" where a document lacks one.
+    static func differing(_ documents: [JSONValue]) -> [(path: String, values: [String])] {
+        let flat = documents.map { Dictionary(flatten($0).map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first }) }
+        var paths: [String] = [], seen = Set<String>()
+        for document in documents {
+            for setting in flatten(document) where !labels.contains(setting.path) && seen.insert(setting.path).inserted { paths.append(setting.path) }
+        }
+        return paths.compactMap { path in
+            let values = flat.map { $0[path] ?? "–" }
+            return Set(values).count > 1 ? (path, values) : nil
+        }
+    }
+}
