@@ -22,6 +22,13 @@ public struct SMESimulation: SteppedModel {
     private(set) var writtenOff = 0.0
     private(set) var onboardingPaid = 0.0
     private(set) var switchingPaid = 0.0
+    /// Exits and entries since tick 0.
+    private(set) var exitsTotal = 0
+    private(set) var entriesTotal = 0
+    /// The public programmes' budgets and grants, and their per-firm state
+    /// (only while an instrument granted to firms has a budget).
+    private(set) var policy: PolicyState
+    private let policyColumns: PolicyColumns?
     private var season: Double
     /// The panel written to the extra table, if any, and the firms it follows.
     let panel: PanelOptions?
@@ -48,6 +55,9 @@ public struct SMESimulation: SteppedModel {
             }
         }
         platform = PlatformState(scenario, firms: population.count)
+        policy = PolicyState(scenario.policy)
+        policyColumns = scenario.economy && scenario.policy.anyFirmLeverOn
+            ? PolicyColumns(count: population.count, executor: executor) : nil
         metrics = scenario.economy ? Self.census(population, executor: executor) : Self.count(population, executor: executor)
     }
 
@@ -58,10 +68,14 @@ public struct SMESimulation: SteppedModel {
 
     public mutating func step(tick: Int) {
         snapshot()
+        policy.beginTick()
+        let p = marketingCofunding(tick: tick)
         guard scenario.economy else {
             guard scenario.platform.enabled else { return }
+            var adoption = scenario.adoption
+            adoption.p = p
             joins = Adoption.step(
-                tick: tick, parameters: scenario.adoption, population: population,
+                tick: tick, parameters: adoption, population: population,
                 network: network, membersAtStart: metrics.members, streams: streams, executor: executor)
             metrics.members += joins
             return
@@ -75,15 +89,18 @@ public struct SMESimulation: SteppedModel {
                        members: metrics.members, platformOpen: platform.open)
         season = MarketState.season(scenario.market, tick: tick)
         // 2. Adoption, and each firm's weight in demand.
+        let offers = policyColumns.map { PolicyMonth(tick: tick, state: policy, scenario: scenario, columns: $0, count: population.count) }
+        let policyMonth = offers?.offers.contains(where: \.open) == true ? offers : nil
         let weights = Economy.passA(
             tick: tick, scenario: scenario, population: population, network: network,
-            previous: previous, platform: platform, market: market,
+            previous: previous, platform: platform, market: market, p: p, policy: policyMonth,
             streams: streams, executor: executor)
         joins = weights.joins
         leaves = weights.leaves
         onboardingPaid = weights.onboarding
         switchingPaid = weights.switching
         entries = weights.entries
+        entriesTotal += entries
         entryCapital = weights.entryCapital
         writtenOff = weights.writtenOff
         memberWeight = weights.online
@@ -95,18 +112,45 @@ public struct SMESimulation: SteppedModel {
             networkPrice: platform.memberNetworkPrice(scenario),
             analyticsQuality: platform.analyticsQuality, season: season, previousSeason: previousSeason,
             trend: market.trend, sectorSeason: market.sectorSeason, meanCapacity: market.meanCapacity)
-        metrics = Economy.passB(month, scenario: scenario, population: population, streams: streams, executor: executor)
+        metrics = Economy.passB(month, scenario: scenario, population: population, policy: policyMonth,
+                                streams: streams, executor: executor)
+        exitsTotal += metrics.exits
+        if let policyMonth {
+            policy.settleFirmClaims(policyMonth, claims: metrics.claims, claimants: metrics.claimants,
+                                    population: population, policy: scenario.policy)
+        }
         // 5. Alliances (their money goes straight to the partners' cash).
         if scenario.alliances.enabled {
             allianceTally = alliances.step(
                 tick: tick, scenario: scenario, population: population, searchers: metrics.searchers,
-                reintegrations: metrics.reintegrations, streams: streams, executor: executor)
+                reintegrations: metrics.reintegrations, policy: &policy, streams: streams, executor: executor)
         }
-        // 7. Platform.
+        // 7. Platform, with any public co-funding of its network.
         let flows = metrics.flows
+        var funding = 0.0, funded = 0.0
+        let cofunding = scenario.policy[.logisticsInvestment]
+        if platform.memberNetworkPrice(scenario) != nil {
+            if policy.isOpen(.logisticsInvestment, tick: tick, scenario.policy) {
+                funding = policy.pay(.logisticsInvestment, cofunding.share * PlatformState.networkFixedCost(scenario.platform, firms: population.count))
+            }
+            funded = policy.isOpen(.logisticsInvestment, tick: tick + 1, scenario.policy) ? cofunding.share : 0
+        }
         platform.settle(
             charges: flows.commissions + flows.fees + weights.onboarding + flows.logisticsCharges, onlineSales: flows.revenueOnline, onlineOrders: flows.onlineOrders,
-            units: flows.networkUnits, members: metrics.members, scenario: scenario, firms: population.count)
+            units: flows.networkUnits, members: metrics.members, funding: funding, funded: funded, scenario: scenario, firms: population.count)
+    }
+
+    /// Adoption's external influence this tick: p, raised by public
+    /// co-funding of the platform's marketing while it runs (paid a month at
+    /// a time, in full or not at all).
+    private mutating func marketingCofunding(tick: Int) -> Double {
+        let lever = scenario.policy[.marketingCofunding]
+        guard scenario.platform.enabled, platform.open, policy.isOpen(.marketingCofunding, tick: tick, scenario.policy) else {
+            return scenario.adoption.p
+        }
+        let firms = Double(population.count)
+        let paid = policy.pay(.marketingCofunding, lever.amountPerFirm * firms)
+        return scenario.adoption.p + lever.influencePerEuro * paid / firms
     }
 
     private var memberWeight = 0.0
@@ -126,6 +170,7 @@ public struct SMESimulation: SteppedModel {
     static func count(_ population: Population, executor: ChunkedExecutor) -> TickMetrics {
         var metrics = TickMetrics()
         metrics.alive = population.count
+        metrics.cohortAlive = population.count
         metrics.members = population.memberCount(executor: executor)
         return metrics
     }
@@ -139,6 +184,8 @@ public struct SMESimulation: SteppedModel {
             for i in range where population.alive[i] == 1 {
                 let isMember = population.member[i] == 1
                 m.alive += 1
+                m.cohortAlive += 1
+                m.cash += population.cash[i]
                 alive.add(Int(population.employees[i]))
                 m.employees += Int(population.employees[i])
                 if isMember {

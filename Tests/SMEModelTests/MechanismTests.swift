@@ -106,7 +106,7 @@ import Testing
         let planned = platform.logisticsHalfOrdersPerFirm * 1_000
         let costs = [0.0, planned, 10 * planned].map { PlatformState.unitCost(platform, units: $0, firms: 1_000) }
         #expect(costs[0] == platform.logisticsStart && costs[0] > costs[1] && costs[1] > costs[2])
-        let prices = [0.0, planned / 2, planned, 4 * planned, 1_000 * planned].map { PlatformState.price(platform, units: $0, firms: 1_000) }
+        let prices = [0.0, planned / 2, planned, 4 * planned, 1_000 * planned].map { PlatformState.price(platform, units: $0, firms: 1_000, funded: 0) }
         #expect(prices[0] == prices[2] && prices[1] == prices[2])
         #expect(prices[2] > prices[3] && prices[3] > prices[4])
         #expect(abs(prices[4] - (1 + platform.logisticsMarkup) * platform.logisticsFloor) < 0.05)

@@ -55,6 +55,14 @@ import Testing
             guard case .number(let n) = value else { return .nan }
             return n.doubleValue ?? .nan
         }
+        // Eligible sub-sectors: distinct lists of the document's own sub-sectors.
+        guard case .object(let groups) = document, case .object(let firms)? = groups["firms"],
+              case .object(let sectors)? = firms["sectors"] else { return document }
+        let names = sectors.entries.map(\.key)
+        let lists = [names[0], names[1], "\(names[0]),\(names[1])", "\(names[1]),\(names[0])", "\(names[0]), \(names[1])"]
+        for (n, parameter) in schema.parameters.filter({ $0.path.hasSuffix(".eligible.sectors") }).enumerated() {
+            set(parameter.path, .string(lists[n % lists.count]))
+        }
         set("firms.size.max_employees", .int(200))
         set("adoption.initial_members", .int(1))
         set("economy", .bool(true))
@@ -101,7 +109,7 @@ import Testing
             case (.unsigned64, _): changed = .int(base.seed + 1)
             case (.boolean, .bool(let b)): changed = .bool(!b)
             case (.choice(let names), .string(let name)): changed = .string(names[(names.firstIndex(of: name)! + 1) % names.count])
-            case (.text, _): changed = .string("other")
+            case (.text, _): changed = .string(parameter.path.hasSuffix(".eligible.sectors") ? "dairy" : "other")
             case (.shares, _): changed = .object(["one": .double(1)])
             case (.records, _):
                 var record = Sector(name: "one", share: 1)
@@ -133,15 +141,22 @@ import Testing
             "market.online.consumer_growth": "\\Scenario.market.consumerGrowth",
             "market.online.catalogue_half_share": "\\Scenario.market.catalogueHalfShare",
             "market.online.order_value": "\\Scenario.market.orderValue",
+            "policy.group_voucher.cap_per_alliance": "capPerFirm",
         ]
         func normal(_ text: String) -> String { text.lowercased().filter { $0.isLetter } }
         let lastWords = Dictionary(grouping: schema.parameters, by: { $0.keys.last! })
         for parameter in schema.parameters {
             if let expected = renamed[parameter.path] {
-                #expect(parameter.field == expected, "\(parameter.path) sets \(parameter.field)")
+                #expect(parameter.field.hasSuffix(expected), "\(parameter.path) sets \(parameter.field)")
                 continue
             }
             let keys = parameter.keys
+            if parameter.field.hasPrefix("\\Scenario.policy.<computed") {
+                // An instrument's field, through the subscript by type (which
+                // instrument each key reaches is checked by the round trips).
+                #expect(normal(parameter.field).hasSuffix(normal(keys.last!)), "\(parameter.path) sets \(parameter.field)")
+                continue
+            }
             if parameter.field.contains("<computed") {
                 // A vector's element: the vector is named by the key's group,
                 // the element by its position in the key's enumeration.

@@ -26,6 +26,13 @@ struct TickMetrics: Sendable {
     /// end of the tick, and exits during it; employees of living firms.
     var aliveBySize = SIMD4<Int>(), exitsBySize = SIMD4<Int>()
     var employees = 0
+    /// Cash of living firms, and living firms of the initial population.
+    var cash = 0.0
+    var cohortAlive = 0
+    /// Claims on the policy instruments granted to firms (in the order of
+    /// `PolicyLever.firmLevers`): amounts, and firms that claimed.
+    var claims = SIMD4<Double>()
+    var claimants = SIMD4<Int>()
     /// Tool use summed over living members and non-members.
     var analyticsUse = 0.0, trainingUse = 0.0, consultingUseMembers = 0.0, consultingUseNonMembers = 0.0
     /// Online revenue of members: zero count, then counts and sums per log bin.
@@ -60,6 +67,13 @@ struct TickMetrics: Sendable {
         } else {
             consultingUseNonMembers += use.consulting
         }
+    }
+
+    /// Adds a firm's claims on the policy instruments this month.
+    @inline(__always)
+    mutating func addClaims(_ amounts: SIMD4<Double>) {
+        claims += amounts
+        for k in 0..<4 where amounts[k] > 0 { claimants[k] += 1 }
     }
 
     /// Counts a firm's initiative of the month, if it started one: by
@@ -101,6 +115,8 @@ struct TickMetrics: Sendable {
         m.initiativesAllied += b.initiativesAllied; m.networkRelationsAllied += b.networkRelationsAllied
         m.initiativesUnallied += b.initiativesUnallied; m.networkRelationsUnallied += b.networkRelationsUnallied
         m.aliveBySize &+= b.aliveBySize; m.exitsBySize &+= b.exitsBySize; m.employees += b.employees
+        m.cash += b.cash; m.cohortAlive += b.cohortAlive
+        m.claims += b.claims; m.claimants &+= b.claimants
         m.analyticsUse += b.analyticsUse; m.trainingUse += b.trainingUse
         m.consultingUseMembers += b.consultingUseMembers; m.consultingUseNonMembers += b.consultingUseNonMembers
         m.onlineZero += b.onlineZero

@@ -6,7 +6,7 @@ extension SMESimulation {
     /// state at the end of a tick: the one list the header, the manifest,
     /// every row and every sweep outcome come from.
     public static let timeseries = ColumnTable<SMESimulation>(
-        populationColumns + sizeColumns + dimensionColumns + economyColumns + innovationColumns + allianceColumns)
+        populationColumns + sizeColumns + dimensionColumns + economyColumns + innovationColumns + allianceColumns + policyColumns)
 
     typealias Reading = Column<SMESimulation>
 
@@ -22,6 +22,12 @@ extension SMESimulation {
                  "Members that left the platform during the tick (behavioural mode: a run of negative platform margin, or the platform closing).") { $0.leaves },
         .integer("exits", unit: "firms", "Firms that exited during the tick after distress_months of negative cash.") { $0.metrics.exits },
         .integer("entries", unit: "firms", "New firms that took the place of exited ones during the tick.") { $0.entries },
+        .integer("exits_cumulative", unit: "firms", "Exits since tick 0.") { $0.exitsTotal },
+        .integer("entries_cumulative", unit: "firms", "Entries since tick 0.") { $0.entriesTotal },
+        .number("cohort_survival", unit: "fraction",
+                "Share of the firms of tick 0 still trading (entrants, which take exited firms' places, are not counted).") { s in
+            s.population.count > 0 ? Double(s.metrics.cohortAlive) / Double(s.population.count) : .nan
+        },
     ]
 
     /// Per dimension: means over living firms, members and non-members, and
@@ -68,6 +74,9 @@ extension SMESimulation {
             s.metrics.flows.production > 0 ? s.metrics.flows.waste / s.metrics.flows.production : .nan
         },
         .number("profit_total", unit: "EUR/month", "Profit of all living firms during the tick.") { $0.metrics.flows.profit },
+        .number("cash_total", unit: "EUR", "Cash of all living firms at the end of the tick (before alliances' payments of the tick).") { s in
+            s.scenario.economy ? s.metrics.cash : .nan
+        },
         .number("platform_cash", unit: "EUR", "The platform's cash at the end of the tick.") { $0.platformState.cash },
         .boolean("platform_open", "1 while the platform operates; 0 once closed (or with platform.enabled false).") { $0.platformState.open },
         .number("platform_volume", unit: "EUR/month", "Online sales through the platform during the tick.") { $0.platformState.volume },
@@ -167,6 +176,23 @@ extension SMESimulation {
         .integer("alliances_ended_planned", unit: "alliances", "Alliances that reached their planned end.") { $0.allianceTally.endedPlanned },
         .number("alliance_value_created", unit: "EUR/month", "Value created by operating alliances during the tick.") { $0.allianceTally.valueCreated },
     ]
+
+    /// Public programmes (`policy.*`): what each instrument spent and
+    /// granted during the tick, and what is left of its budget; the total.
+    static let policyColumns: [Reading] = [
+        .number("public_spending", unit: "EUR/month", "Public money paid by every policy instrument during the tick.") { s in
+            s.policy.spending.reduce(0, +)
+        },
+        .number("public_spending_cumulative", unit: "EUR", "Public money paid by every policy instrument since tick 0.") { $0.policy.cumulative },
+    ] + PolicyLever.allCases.flatMap { lever -> [Reading] in
+        let k = lever.rawValue
+        let grantees = lever == .groupVoucher ? "alliances" : lever == .logisticsInvestment || lever == .marketingCofunding ? "payments to the platform" : "firms"
+        return [
+            .number("public_spending_\(lever.key)", unit: "EUR/month", "Public money the \(lever.key) paid during the tick.") { $0.policy.spending[k] },
+            .integer("policy_grants_\(lever.key)", unit: grantees, "Take-up: \(grantees) the \(lever.key) paid during the tick.") { $0.policy.grantees[k] },
+            .number("policy_budget_left_\(lever.key)", unit: "EUR", "What is left of the \(lever.key)'s budget at the end of the tick.") { $0.policy.left[k] },
+        ]
+    }
 
     /// The outcomes `runs.csv` holds when an experiment names none.
     public static let defaultOutcomes: [Outcome] = [

@@ -25,6 +25,7 @@ public struct Scenario: Sendable, Equatable {
     public var relationships = RelationshipParameters()
     public var innovation = InnovationParameters()
     public var alliances = AllianceParameters()
+    public var policy = PolicyParameters()
 
     public init() {}
 
@@ -32,11 +33,13 @@ public struct Scenario: Sendable, Equatable {
     public static let `default` = Scenario()
 
     /// Memory one run needs, roughly: the population's columns (about 350
-    /// bytes a firm with the economy, 40 without) and, in `peers` mode, the
+    /// bytes a firm with the economy, 40 without, 64 more while a policy
+    /// instrument granted to firms has a budget) and, in `peers` mode, the
     /// network (4 bytes a link plus indexes).
     public var estimatedBytesPerRun: Double {
         let n = Double(firms.count)
         var bytes = n * (economy ? 350 : 40)
+        if economy && policy.anyFirmLeverOn { bytes += n * Double(16 * PolicyLever.firmLevers.count) }
         if adoption.mode == .peers { bytes += n * (Double(adoption.peers.degree) * 4 + 48) }
         return bytes + 32 * 1_048_576
     }

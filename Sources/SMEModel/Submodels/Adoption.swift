@@ -64,8 +64,10 @@ extension Adoption {
     /// What a non-member sees of the platform at the end of the previous
     /// tick (read only while the platform is open).
     struct Outlook: Sendable {
-        /// Hazard p + q·F before the filters.
+        /// Hazard p + q·F before the filters, and p (the platform's
+        /// marketing, with any public co-funding) for `peers` mode.
         var hazard: Double
+        var p: Double
         /// Last month's online demand, and the online weight (attractiveness
         /// × reach × visibility) of the members who listed: a firm expects
         /// its share of the demand, its own weight among theirs.
@@ -78,19 +80,21 @@ extension Adoption {
 
     /// Whether non-member `i` joins this month: the Bass hazard (among its
     /// peers in `peers` mode) draws it, and in behavioural mode it must
-    /// accept (`accepts`). Marks it as a member when it joins.
+    /// accept (`accepts`) at the onboarding cost it would pay and the
+    /// commission rate it would face. Marks it as a member when it joins.
     @inline(__always)
     static func joins(_ i: Int, _ f: PopulationPointers, tick: Int, network: PeerNetwork?, draw: Double,
-                      onlineWeight: Double, outlook: Outlook, scenario: Scenario, perception: EntityStream) -> Bool {
+                      onlineWeight: Double, outlook: Outlook, scenario: Scenario, perception: EntityStream,
+                      onboarding: Double, commission: Double) -> Bool {
         let adoption = scenario.adoption
         var h = outlook.hazard
         if adoption.mode == .peers, let network {
-            h = Swift.min(1, adoption.p + adoption.q * network.memberShare(of: i, flags: f.memberPrevious))
+            h = Swift.min(1, outlook.p + adoption.q * network.memberShare(of: i, flags: f.memberPrevious))
         }
         guard draw < h else { return false }
         if adoption.mode == .behavioural {
             guard accepts(i, f, onlineWeight: onlineWeight, outlook: outlook, scenario: scenario,
-                          noise: triangular(perception.bits(i))) else { return false }
+                          noise: triangular(perception.bits(i)), onboarding: onboarding, commission: commission) else { return false }
         }
         f.member[i] = 1
         f.joinedTick[i] = Int32(tick)
@@ -103,12 +107,12 @@ extension Adoption {
     /// and expects a positive net benefit (`expectedValue`).
     @inline(__always)
     static func accepts(_ i: Int, _ f: PopulationPointers, onlineWeight: Double, outlook: Outlook,
-                        scenario: Scenario, noise: Double) -> Bool {
+                        scenario: Scenario, noise: Double, onboarding: Double, commission: Double) -> Bool {
         let b = scenario.adoption.behavioural
         guard f.technology[i] >= b.readiness,
               f.sustainability[i] >= scenario.platform.curationMinSustainability else { return false }
-        return expectedValue(i, f, onlineWeight: onlineWeight, outlook: outlook, scenario: scenario, noise: noise)
-            > scenario.platform.monthlyFee + scenario.platform.onboardingCost / b.paybackMonths
+        return expectedValue(i, f, onlineWeight: onlineWeight, outlook: outlook, scenario: scenario, noise: noise, commission: commission)
+            > scenario.platform.monthlyFee + onboarding / b.paybackMonths
     }
 
     /// The monthly value a non-member expects from membership: for every
@@ -126,14 +130,15 @@ extension Adoption {
     ///   how much firms count on it.
     @inline(__always)
     static func expectedValue(_ i: Int, _ f: PopulationPointers, onlineWeight: Double, outlook: Outlook,
-                              scenario: Scenario, noise: Double) -> Double {
+                              scenario: Scenario, noise: Double, commission: Double) -> Double {
         let platform = scenario.platform, market = scenario.market, economy = scenario.firms.economy
         let services = platform.services
         let sector = scenario.firms.sectors[Int(f.sector[i])]
         let t = f.technology[i], variable = f.variableCost[i], capacity = f.capacity[i]
         let localSales = f.revenueLocal[i]
         var value = 0.0
-        let channel = onlineChannel(i, f, onlineWeight: onlineWeight, outlook: outlook, scenario: scenario, noise: noise)
+        let channel = onlineChannel(i, f, onlineWeight: onlineWeight, outlook: outlook, scenario: scenario, noise: noise,
+                                    commission: commission)
         let online = channel.worthIt ? channel.revenue : 0
         value += channel.worthIt ? channel.net : 0
         if let price = outlook.networkPrice {
@@ -184,9 +189,11 @@ extension Adoption {
     /// cost, commission, own shipping and the effort of running the
     /// channel. A member lists online only while that is positive
     /// (`worthIt`): selling online is a choice, like every other service.
+    /// `commission` is the rate the firm pays (lower under a commission
+    /// subsidy).
     @inline(__always)
     static func onlineChannel(_ i: Int, _ f: PopulationPointers, onlineWeight: Double, outlook: Outlook,
-                              scenario: Scenario, noise: Double) -> (revenue: Double, net: Double, worthIt: Bool) {
+                              scenario: Scenario, noise: Double, commission: Double) -> (revenue: Double, net: Double, worthIt: Bool) {
         let platform = scenario.platform, market = scenario.market
         guard platform.services.marketAccess else { return (0, 0, false) }
         let spare = Swift.max(0, f.capacity[i] - f.revenueLocal[i]) * (1 + market.onlinePricePremium)
@@ -194,7 +201,7 @@ extension Adoption {
         let revenue = Swift.min(spare, Swift.max(0, outlook.onlineDemand * share
             * (1 + scenario.adoption.behavioural.perceptionNoise * noise)))
         let shipping = revenue * scenario.firms.economy.ownOnlineLogistics * scenario.firms.sectors[Int(f.sector[i])].logistics
-        let net = revenue * (1 - f.variableCost[i] / (1 + market.onlinePricePremium) - platform.commission)
+        let net = revenue * (1 - f.variableCost[i] / (1 + market.onlinePricePremium) - commission)
             - shipping - platform.memberEffort
         return (revenue, net, net > 0)
     }

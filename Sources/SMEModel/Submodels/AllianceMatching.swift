@@ -112,7 +112,7 @@ extension AllianceSystem {
                 var g = form.generator(for: Swift.min(a, b))
                 let spread = rule.commitmentSpread
                 let alliance = Alliance(
-                    id: nextId, a: a, b: b, type: type, throughPlatform: throughPlatform,
+                    id: nextId, a: a, b: b, type: type, throughPlatform: throughPlatform, formedTick: tick,
                     trust: rule.initialTrust,
                     commitA: 1 - spread * g.uniform(), commitB: 1 - spread * g.uniform())
                 nextId += 1

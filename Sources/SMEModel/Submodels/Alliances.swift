@@ -14,6 +14,7 @@ struct Alliance: Sendable {
     let type: AllianceType
     /// Matched through the platform's matchmaking (true) or among local peers.
     let throughPlatform: Bool
+    let formedTick: Int
     var phase: AlliancePhase = .concept
     var months = 0
     /// Times it has fallen back to an earlier phase.
@@ -23,6 +24,8 @@ struct Alliance: Sendable {
     let commitA: Double, commitB: Double
     var created = 0.0, capturedA = 0.0, capturedB = 0.0
     var learnt = 0.0
+    /// Public money received so far (the group voucher).
+    var granted = 0.0
 }
 
 /// What happened to an alliance, for `alliances.csv`.
@@ -93,15 +96,20 @@ public struct AllianceSystem: Sendable {
     /// What a month of one alliance does to its partners.
     struct Change: Sendable {
         var cashA = 0.0, cashB = 0.0
+        /// Each partner's integration cost this month (included above).
+        var integrationA = 0.0, integrationB = 0.0
         /// How it ended this month, if it did.
         var ended: AllianceEvent?
     }
 
     /// One month of every alliance, then the matching of the firms that
     /// searched (`searchers`, found by the economy's pass with
-    /// `firmMonth`, which also produced `reintegrations`).
+    /// `firmMonth`, which also produced `reintegrations`). A group voucher
+    /// pays its share of the integration costs of alliances formed while it
+    /// runs, in alliance order, from `policy`.
     mutating func step(tick: Int, scenario: Scenario, population: Population, searchers: [Searcher],
-                       reintegrations: [CSVRecord], streams: RandomStreams, executor: ChunkedExecutor) -> Tally {
+                       reintegrations: [CSVRecord], policy: inout PolicyState,
+                       streams: RandomStreams, executor: ChunkedExecutor) -> Tally {
         var tally = Tally()
         let rule = scenario.alliances
         let month = streams.stream(.allianceMonth, tick: tick)
@@ -124,11 +132,20 @@ public struct AllianceSystem: Sendable {
             return (advanced, chunkTally)
         }
         active.removeAll(keepingCapacity: true)
+        let voucher = scenario.policy[.groupVoucher]
         for chunk in chunks {
             tally.absorb(chunk.tally)
-            for (alliance, change) in chunk.advanced {
+            for (advanced, change) in chunk.advanced {
+                var alliance = advanced
                 columns.cash[alliance.a] += change.cashA
                 columns.cash[alliance.b] += change.cashB
+                let integration = change.integrationA + change.integrationB
+                if integration > 0 && alliance.formedTick >= voucher.start && policy.isOpen(.groupVoucher, tick: tick, scenario.policy) {
+                    let grant = policy.pay(.groupVoucher, Swift.min(voucher.share * integration, Swift.max(0, voucher.capPerFirm - alliance.granted)))
+                    alliance.granted += grant
+                    columns.cash[alliance.a] += grant * change.integrationA / integration
+                    columns.cash[alliance.b] += grant * change.integrationB / integration
+                }
                 if let ended = change.ended {
                     Self.release(alliance, ended, population: columns, rule: rule, tally: &tally)
                 } else {
@@ -166,8 +183,10 @@ public struct AllianceSystem: Sendable {
         if al.phase != .concept {
             // Integration costs while the partners work together.
             let cost = rule.parameters(of: al.type).integration
-            change.cashA -= cost * p.capacity[al.a] * al.commitA
-            change.cashB -= cost * p.capacity[al.b] * al.commitB
+            change.integrationA = cost * p.capacity[al.a] * al.commitA
+            change.integrationB = cost * p.capacity[al.b] * al.commitB
+            change.cashA -= change.integrationA
+            change.cashB -= change.integrationB
             tally.integration -= change.cashA + change.cashB
         }
         switch al.phase {

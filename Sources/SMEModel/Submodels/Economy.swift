@@ -67,7 +67,7 @@ struct Economy {
 
     static func passA(
         tick: Int, scenario: Scenario, population: Population, network: PeerNetwork?,
-        previous: Previous, platform: PlatformState, market: MarketState,
+        previous: Previous, platform: PlatformState, market: MarketState, p: Double, policy: PolicyMonth?,
         streams: RandomStreams, executor: ChunkedExecutor
     ) -> Weights {
         let provinces = scenario.firms.localities.count
@@ -76,7 +76,7 @@ struct Economy {
         let onlineOpen = platform.open && scenario.platform.enabled
         let share = previous.alive > 0 ? Double(previous.members) / Double(previous.alive) : 0
         let outlook = Adoption.Outlook(
-            hazard: Swift.min(1, adoption.p + adoption.q * share),
+            hazard: Swift.min(1, p + adoption.q * share), p: p,
             onlineDemand: previous.onlineDemand, listedWeight: previous.listedWeight,
             networkPrice: platform.memberNetworkPrice(scenario),
             analyticsQuality: platform.analyticsQuality)
@@ -97,7 +97,8 @@ struct Economy {
         let meanCapacity = market.meanCapacity
         let reachElasticity = scenario.market.reachElasticity
         let perOnlineEuro = 1 / (1 + scenario.market.onlinePricePremium)
-        let tools = Tools(scenario, quality: platform.analyticsQuality)
+        let tools = Tools(scenario, quality: platform.analyticsQuality, policy: policy)
+        let onboardingCost = scenario.platform.onboardingCost, commission = scenario.platform.commission
 
         let f = PopulationPointers(population)
         return executor.reduce(count: population.count, into: Weights(provinces: provinces), { range in
@@ -108,6 +109,7 @@ struct Economy {
             local.initialize(repeating: 0, count: provinces)
             defer { local.deallocate() }
             for i in range {
+                policy?.clearClaims(i)
                 if f.alive[i] == 0 {
                     // Entry: a new firm may take the place of one that exited.
                     guard entryRate > 0, entryStream.uniform(i) < entryRate else { continue }
@@ -138,14 +140,22 @@ struct Economy {
                 // would use).
                 let onlineWeight = reached * onlineFactor
 
-                // Adoption.
+                // Adoption, at the onboarding cost and commission a firm would
+                // pay (lower under a digital voucher or a commission subsidy).
                 if f.member[i] == 0 {
+                    var voucher = 0.0, commissionRate = commission
+                    if let policy {
+                        voucher = policy.onboardingVoucher(i, f, cost: onboardingCost)
+                        commissionRate *= 1 - policy.share(PolicyMonth.commission, i, f, member: true)
+                    }
                     if onlineOpen && Adoption.joins(i, f, tick: tick, network: network, draw: joinStream.uniform(i),
-                                                    onlineWeight: onlineWeight, outlook: outlook, scenario: scenario, perception: perceptionStream) {
+                                                    onlineWeight: onlineWeight, outlook: outlook, scenario: scenario, perception: perceptionStream,
+                                                    onboarding: onboardingCost - voucher, commission: commissionRate) {
                         sums.joins += 1
                         if behavioural {
-                            f.cash[i] -= scenario.platform.onboardingCost
-                            sums.onboarding += scenario.platform.onboardingCost
+                            let grant = policy?.grant(PolicyMonth.voucher, i, voucher) ?? 0
+                            f.cash[i] -= onboardingCost - grant
+                            sums.onboarding += onboardingCost
                         }
                     }
                 } else if behavioural && (!onlineOpen || Int(f.churnMonths[i]) >= adoption.behavioural.churnMonths) {
@@ -167,8 +177,9 @@ struct Economy {
                 // (in `bass` and `peers` modes, every member lists).
                 var lists = false
                 if f.member[i] == 1 && onlineOpen && scenario.platform.services.marketAccess {
+                    let rate = commission * (1 - (policy?.commissionShare(i, f) ?? 0))
                     lists = !behavioural || Adoption.onlineChannel(i, f, onlineWeight: onlineWeight * gain, outlook: outlook,
-                                                                   scenario: scenario, noise: 0).worthIt
+                                                                   scenario: scenario, noise: 0, commission: rate).worthIt
                 }
                 f.listed[i] = lists ? 1 : 0
                 if lists { sums.online += onlineWeight * gain }
@@ -197,7 +208,7 @@ struct Economy {
     }
 
     static func passB(
-        _ month: Month, scenario: Scenario, population: Population,
+        _ month: Month, scenario: Scenario, population: Population, policy: PolicyMonth?,
         streams: RandomStreams, executor: ChunkedExecutor
     ) -> TickMetrics {
         let economy = scenario.firms.economy
@@ -226,7 +237,7 @@ struct Economy {
         let seasonRatio = month.previousSeason / month.season
         let partnerFade = 1 / innovation.partnerMemoryMonths
         let competenceReach = pow(1 + innovation.costCut, market.reachElasticity)
-        let tools = Tools(scenario, quality: month.analyticsQuality)
+        let tools = Tools(scenario, quality: month.analyticsQuality, policy: policy)
         let reachSteps = Trade.ReachSteps(economy: economy, meanCapacity: month.meanCapacity, elasticity: market.reachElasticity)
         // Innovation keeps a firm's block weights in a SIMD8 and the trend in
         // a SIMD4.
@@ -299,6 +310,21 @@ struct Economy {
                 books.effort = selling ? platform.memberEffort : 0
                 books.fixed = Finance.fixedCosts(capacity: capacity, economy: economy)
                 books.tools += use.cost
+                // Public programmes pay part of the tools and of the
+                // commission (claims, paid in firm order after the month).
+                var commissionRate = platform.commission
+                var cofunding = 0.0
+                if let policy {
+                    books.tools += use.consultingSubsidy + use.trainingSubsidy
+                    books.grants += policy.grant(PolicyMonth.voucher, i, use.consultingSubsidy)
+                    books.grants += policy.grant(PolicyMonth.training, i, use.trainingSubsidy)
+                    if selling {
+                        let share = policy.commissionShare(i, f)
+                        commissionRate *= 1 - share
+                        books.grants += policy.grant(PolicyMonth.commission, i, share * books.commission)
+                    }
+                    cofunding = policy.share(PolicyMonth.sustainability, i, f, member: isMember)
+                }
 
                 // Business model innovation (paid this month). One draw gives
                 // the month's two coins: whether an initiative starts, and
@@ -309,9 +335,11 @@ struct Economy {
                     && f.cash[i] >= innovation.cost * capacity {
                     var generator = initiativeStream.generator(for: i)
                     outcome = Innovation.attempt(i, f, use: use, trend: trendVector, capacity: capacity,
-                                                 innovation: innovation, competenceReach: competenceReach, generator: &generator)
+                                                 innovation: innovation, competenceReach: competenceReach, cofunding: cofunding,
+                                                 generator: &generator)
                 }
                 books.innovation = outcome.cost
+                if let policy { books.grants += policy.grant(PolicyMonth.sustainability, i, outcome.subsidy) }
 
                 // Cash, distress and exit.
                 let profit = books.profit
@@ -326,7 +354,7 @@ struct Economy {
                             online: selling ? sold.online : nil, variableCost: variable, perOnlineEuro: perOnlineEuro,
                             ownOnlineLogistics: economy.ownOnlineLogistics, handling: traits.logistics[sector],
                             books: books, logisticsSaving: logistics.saving, tools: use.platformValue,
-                            inventory: inventory ?? 0, commission: platform.commission)
+                            inventory: inventory ?? 0, commission: commissionRate)
                         : -1
                     Adoption.countChurn(i, f, value: value, limit: churnLimit)
                 }
@@ -351,6 +379,7 @@ struct Economy {
                 flows.add(books: books, profit: profit, payout: payout, demandLocal: localShare, demandOnline: onlineShare,
                           perOrderValue: perOrderValue, networkUnits: logistics.networkUnits, networkPrice: month.networkPrice)
                 metrics.addInitiative(outcome, allied: alliancesHeld > 0)
+                if let policy { metrics.addClaims(policy.claims(i)) }
                 let employees = Int(f.employees[i])
                 if distress >= distressLimit {
                     f.alive[i] = 0
@@ -362,6 +391,8 @@ struct Economy {
                 metrics.alive += 1
                 alive.add(employees)
                 metrics.employees += employees
+                metrics.cash += f.cash[i]
+                metrics.cohortAlive &+= f.bornTick[i] == 0 ? 1 : 0
                 if isMember {
                     metrics.members += 1
                     metrics.addOnlineRevenue(sold.online)
@@ -390,30 +421,42 @@ struct Economy {
 }
 
 /// The tools a firm chooses this month (`ServiceUse`), from its state at
-/// the start of the month: the same choice in both passes.
+/// the start of the month: the same choice in both passes. A digital
+/// voucher lowers the part of consultants' fees the firm pays, a training
+/// programme that of training; the firm decides on its own part.
 struct Tools: Sendable {
     let learning: LearningParameters
     let economy: FirmEconomy
     let analyticsOn: Bool, trainingOn: Bool
     let quality: Double
     let halfPerConsultingCost: Double
+    let policy: PolicyMonth?
 
-    init(_ scenario: Scenario, quality: Double) {
+    init(_ scenario: Scenario, quality: Double, policy: PolicyMonth?) {
         learning = scenario.learning
         economy = scenario.firms.economy
         analyticsOn = scenario.platform.services.analytics
         trainingOn = scenario.platform.services.training
         self.quality = quality
         halfPerConsultingCost = 1 / (2 * scenario.learning.consulting.cost)
+        self.policy = policy
     }
 
     @inline(__always)
     func choose(_ i: Int, _ f: PopulationPointers, served: Bool) -> ServiceUse {
         let stake = ServiceUse.stake(revenue: f.revenueLocal[i] + f.revenueOnline[i], variableCost: f.variableCost[i], economy: economy)
+        var consultingPaid = 1.0, trainingPaid = 1.0
+        if let policy {
+            let member = f.member[i] == 1
+            consultingPaid = 1 - policy.share(PolicyMonth.voucher, i, f, member: member)
+            if served && trainingOn { trainingPaid = 1 - policy.share(PolicyMonth.training, i, f, member: true) }
+        }
         return served
             ? ServiceUse.choose(stake: stake, technology: f.technology[i], analyticsOn: analyticsOn,
-                                trainingOn: trainingOn, quality: quality, learning: learning)
-            : ServiceUse.consultingOnly(stake: stake, technology: f.technology[i], learning: learning, halfPerCost: halfPerConsultingCost)
+                                trainingOn: trainingOn, quality: quality, learning: learning,
+                                consultingPaid: consultingPaid, trainingPaid: trainingPaid)
+            : ServiceUse.consultingOnly(stake: stake, technology: f.technology[i], learning: learning,
+                                        halfPerCost: halfPerConsultingCost / consultingPaid, paid: consultingPaid)
     }
 }
 

@@ -7,10 +7,13 @@ enum Finance {
         var revenueLocal = 0.0, revenueOnline = 0.0
         var production = 0.0, waste = 0.0, logistics = 0.0
         var commission = 0.0, fee = 0.0, effort = 0.0, fixed = 0.0, innovation = 0.0, tools = 0.0
+        /// Public money received this month (policy instruments' grants
+        /// toward the costs above, which are booked in full).
+        var grants = 0.0
 
         var revenue: Double { revenueLocal + revenueOnline }
         var costs: Double { production + waste + logistics + commission + fee + effort + fixed + innovation + tools }
-        var profit: Double { revenue - costs }
+        var profit: Double { revenue - costs + grants }
     }
 
     /// A month's fixed costs: `fixed_cost` of capacity (staff, premises,

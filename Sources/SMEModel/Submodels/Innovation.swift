@@ -17,6 +17,10 @@ enum Innovation {
         var block: BuildingBlock?
         var success = false
         var cost = 0.0
+        /// What sustainability co-funding would pay of the cost (before its
+        /// cap): a share of it when the initiative is a sustainability
+        /// project.
+        var subsidy = 0.0
     }
 
     /// The month's start rate of firm `i`: base · financial · (1 + the
@@ -37,12 +41,17 @@ enum Innovation {
     }
 
     /// Runs an initiative firm `i` has started: the month's draw fell below
-    /// `startRate` and it could pay the cost.
+    /// `startRate` and it could pay the cost. `cofunding` is the share of a
+    /// sustainability project's cost a public programme pays the firm (0
+    /// without one); an initiative is a sustainability project when its
+    /// orientation draw says so — after a success, where it also moves the
+    /// firm's sustainability, and, only while co-funding is offered, after a
+    /// failure too (a draw no other mechanism reads).
     /// Reads and writes only firm `i`'s columns (through `f`).
     @inline(__always)
     static func attempt(
         _ i: Int, _ f: PopulationPointers, use: ServiceUse, trend: SIMD4<Double>, capacity: Double,
-        innovation: InnovationParameters, competenceReach: Double, generator: inout SplitMix64
+        innovation: InnovationParameters, competenceReach: Double, cofunding: Double = 0, generator: inout SplitMix64
     ) -> Outcome {
         var outcome = Outcome(cost: innovation.cost * capacity)
 
@@ -73,13 +82,22 @@ enum Innovation {
         let t = f.technology[i], r = f.relationship[i]
         let success = innovation.successBase + innovation.successTechnology * t
             + innovation.successRelationship * r + innovation.successAnalytics * analytics
-        guard generator.uniform() < success else { return outcome }
-        outcome.success = true
-
         // The trend as the firm sees it: analytics and capability cut the noise.
         let noise = innovation.trendNoise * (1 - analytics * (0.5 + 0.5 * t))
-        let offering = f.offering + i * Attribute.allCases.count
         func perceived(_ a: Int) -> Double { clamp01(trend[a] + noise * generator.triangular()) }
+        // Whether the initiative is also a sustainability project.
+        func sustainabilityProject() -> Bool {
+            let orientation = clamp01(perceived(Attribute.sustainable.rawValue) * (0.3 + f.sustainability[i])
+                + innovation.trainingSustainability * use.training)
+            return generator.uniform() < orientation
+        }
+        guard generator.uniform() < success else {
+            if cofunding > 0 && sustainabilityProject() { outcome.subsidy = cofunding * outcome.cost }
+            return outcome
+        }
+        outcome.success = true
+
+        let offering = f.offering + i * Attribute.allCases.count
         switch chosen {
         case .valueProposition, .customers:
             let step = chosen == .valueProposition ? innovation.offeringStep : innovation.offeringStep / 2
@@ -100,12 +118,11 @@ enum Innovation {
         case .valueFormula:
             f.variableCost[i] *= 1 - innovation.costCut / 2
         }
-        let s = f.sustainability[i]
-        let orientation = clamp01(perceived(Attribute.sustainable.rawValue) * (0.3 + s)
-            + innovation.trainingSustainability * use.training)
-        if generator.uniform() < orientation {
+        if sustainabilityProject() {
+            let s = f.sustainability[i]
             f.sustainability[i] = clamp01(s + innovation.sustainabilityGain * (1 - s))
             f.circular[i] = Swift.min(innovation.circularMax, f.circular[i] + innovation.circularGain)
+            outcome.subsidy = cofunding * outcome.cost
         }
         return outcome
     }

@@ -30,7 +30,9 @@ struct PlatformState: Sendable {
         open = platform.enabled
         cash = platform.enabled ? platform.initialCashPerFirm * Double(firms) : 0
         analyticsQuality = platform.analyticsQuality
-        networkPrice = Self.price(platform, units: 0, firms: firms)
+        let cofunding = scenario.policy[.logisticsInvestment]
+        let funded = cofunding.isOn && (cofunding.start...cofunding.end).contains(1) ? cofunding.share : 0
+        networkPrice = Self.price(platform, units: 0, firms: firms, funded: funded)
     }
 
     /// The network's cost per order unit at a monthly volume of `units`:
@@ -42,13 +44,19 @@ struct PlatformState: Sendable {
 
     /// Price per order unit: the average cost at the volume the network is
     /// planned for (the half volume) or at its actual volume once larger —
-    /// the fixed cost spread over it — plus the markup. A new network is
-    /// priced at the cost it will reach, not at the cost of its first
-    /// orders (which the platform bears).
-    static func price(_ platform: PlatformParameters, units: Double, firms: Int) -> Double {
+    /// the part of the fixed cost the platform bears (all of it but the
+    /// share `funded` public co-funding pays) spread over it — plus the
+    /// markup. A new network is priced at the cost it will reach, not at
+    /// the cost of its first orders (which the platform bears).
+    static func price(_ platform: PlatformParameters, units: Double, firms: Int, funded: Double) -> Double {
         let planned = Swift.max(units, platform.logisticsHalfOrdersPerFirm * Double(firms))
-        let fixed = platform.logisticsFixedPerFirm * Double(firms)
+        let fixed = platform.logisticsFixedPerFirm * Double(firms) * (1 - funded)
         return (1 + platform.logisticsMarkup) * (unitCost(platform, units: planned, firms: firms) + fixed / planned)
+    }
+
+    /// The network's fixed cost a month.
+    static func networkFixedCost(_ platform: PlatformParameters, firms: Int) -> Double {
+        platform.logisticsFixedPerFirm * Double(firms)
     }
 
     /// The network's price per order for members this tick, or nil when
@@ -60,10 +68,13 @@ struct PlatformState: Sendable {
     /// Books one month. `charges` is what members paid the platform
     /// (commissions, fees, onboarding, logistics charges); `units` the order
     /// units shipped through the network; `onlineOrders` the online orders it
-    /// handled. Returns the month's costs (reinvestment included).
+    /// handled; `funding` what public co-funding paid of the network's fixed
+    /// cost this month, and `funded` the share it will pay next month (the
+    /// network's price follows it). Returns the month's costs (reinvestment
+    /// included, co-funding excluded).
     @discardableResult
     mutating func settle(charges: Double, onlineSales: Double, onlineOrders: Double, units: Double, members: Int,
-                         scenario: Scenario, firms: Int) -> Double {
+                         funding: Double = 0, funded: Double = 0, scenario: Scenario, firms: Int) -> Double {
         guard open else {
             volume = 0
             networkUnits = 0
@@ -77,8 +88,8 @@ struct PlatformState: Sendable {
         var spent = platform.fixedCostPerFirm * Double(firms) + platform.costPerMember * Double(members)
             + platform.costPerOrder * onlineOrders
         if platform.services.sharedLogistics {
-            spent += platform.logisticsFixedPerFirm * Double(firms) + Self.unitCost(platform, units: units, firms: firms) * units
-            networkPrice = Self.price(platform, units: units, firms: firms)
+            spent += (Self.networkFixedCost(platform, firms: firms) - funding) + Self.unitCost(platform, units: units, firms: firms) * units
+            networkPrice = Self.price(platform, units: units, firms: firms, funded: funded)
         }
         let profit = charges - spent
         var reinvested = 0.0

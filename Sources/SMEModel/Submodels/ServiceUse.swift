@@ -25,6 +25,10 @@ struct ServiceUse: Sendable {
     var platformValue = 0.0
     /// The relative rise of attractiveness the tools bring.
     var gain = 0.0
+    /// What public programmes would pay of consultants and of training this
+    /// month (before their caps; `cost` is the firm's part).
+    var consultingSubsidy = 0.0
+    var trainingSubsidy = 0.0
 
     /// Analytics actually used, in quality units (use × quality).
     var analyticsUsed: Double { analytics * quality }
@@ -47,15 +51,19 @@ struct ServiceUse: Sendable {
 
     /// Consultants alone (what a firm without the platform's tools chooses):
     /// the common case of the per-firm loop, with 1 / (2·cost) taken once.
+    /// `paid` is the share of the cost the firm pays (1 without a voucher):
+    /// it decides on its own part, and `halfPerCost` is 1 / (2·cost·paid).
     @inline(__always)
-    static func consultingOnly(stake: Double, technology: Double, learning: LearningParameters, halfPerCost: Double) -> ServiceUse {
+    static func consultingOnly(stake: Double, technology: Double, learning: LearningParameters, halfPerCost: Double,
+                               paid: Double = 1) -> ServiceUse {
         var use = ServiceUse()
         let effect = learning.consulting.value * (learning.absorptiveFloor + technology)
         let value = effect * stake
         guard value > 0 else { return use }
         let u = halfPerCost.isFinite ? Swift.min(1, value * halfPerCost) : 1
         use.consulting = u
-        use.cost = learning.consulting.cost * u * u
+        use.cost = learning.consulting.cost * paid * u * u
+        use.consultingSubsidy = learning.consulting.cost * (1 - paid) * u * u
         use.gain = effect * u
         return use
     }
@@ -63,10 +71,13 @@ struct ServiceUse: Sendable {
     /// A member's choice this month (a firm without the platform's tools
     /// takes `consultingOnly`). `stake` is last month's revenue at its
     /// contribution margin (`stake(...)`), `quality` the platform's analytics
-    /// quality, `analyticsOn` / `trainingOn` whether the platform offers them.
+    /// quality, `analyticsOn` / `trainingOn` whether the platform offers them;
+    /// `consultingPaid` and `trainingPaid` the shares of those costs the firm
+    /// pays (1 without a public programme).
     @inline(__always)
     static func choose(stake: Double, technology: Double, analyticsOn: Bool, trainingOn: Bool,
-                       quality: Double, learning: LearningParameters) -> ServiceUse {
+                       quality: Double, learning: LearningParameters,
+                       consultingPaid: Double = 1, trainingPaid: Double = 1) -> ServiceUse {
         let capability = learning.absorptiveFloor + technology
         var use = ServiceUse()
         if analyticsOn {
@@ -80,16 +91,18 @@ struct ServiceUse: Sendable {
         }
         if trainingOn {
             let effect = learning.training.value * capability
-            let best = optimum(value: effect * stake, cost: learning.training.cost)
+            let best = optimum(value: effect * stake, cost: learning.training.cost * trainingPaid)
             use.training = best.use
             use.platformValue += best.net
-            use.cost += learning.training.cost * best.use * best.use
+            use.cost += learning.training.cost * trainingPaid * best.use * best.use
+            use.trainingSubsidy = learning.training.cost * (1 - trainingPaid) * best.use * best.use
             use.gain += effect * best.use
         }
         let effect = learning.consulting.value * capability
-        let consulting = optimum(value: effect * stake, cost: learning.consulting.cost)
+        let consulting = optimum(value: effect * stake, cost: learning.consulting.cost * consultingPaid)
         use.consulting = consulting.use
-        use.cost += learning.consulting.cost * consulting.use * consulting.use
+        use.cost += learning.consulting.cost * consultingPaid * consulting.use * consulting.use
+        use.consultingSubsidy = learning.consulting.cost * (1 - consultingPaid) * consulting.use * consulting.use
         use.gain += effect * consulting.use
         return use
     }

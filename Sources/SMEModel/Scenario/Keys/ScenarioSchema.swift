@@ -15,8 +15,8 @@ extension Scenario {
     /// the model documentation are derived from it.
     public static let schema = ParameterSchema<Scenario>(
         defaults: Scenario(),
-        parameters: runKeys + firmKeys + marketKeys + platformKeys + adoptionKeys + learningKeys + relationshipKeys + innovationKeys + allianceKeys,
-        rules: rules)
+        parameters: runKeys + firmKeys + marketKeys + platformKeys + adoptionKeys + learningKeys + relationshipKeys + innovationKeys + allianceKeys + policyKeys,
+        rules: rules + policyRules)
 
     /// Reads a scenario document strictly: unknown keys, wrong types,
     /// out-of-range values and broken rules between keys are all reported
