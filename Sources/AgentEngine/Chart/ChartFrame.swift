@@ -12,7 +12,7 @@ public struct ChartFrame: Sendable {
     public var width: Double
     public var height: Double
 
-    public init(title: String, summary: String, width: Double = 640, height: Double = 340) {
+    public init(title: String, summary: String, width: Double = 900, height: Double = 340) {
         self.title = title
         self.summary = summary
         self.width = width
@@ -33,9 +33,16 @@ public struct ChartFrame: Sendable {
         }
     }
 
-    static let titleHeight = 26.0
+    static let titleLine = 18.0
     static let legendRow = 16.0
     static let margin = 10.0
+    static let titleSize = 14.0
+
+    /// The title in one or two lines that fit the width.
+    var titleLines: [String] { SVGText.wrapped(title, width: width - 2 * Self.margin, size: Self.titleSize) }
+
+    /// The height of the title.
+    var titleHeight: Double { Double(titleLines.count) * Self.titleLine + 8 }
 
     /// The legend's rows: entries flow left to right and wrap.
     func legendRows(_ entries: [LegendEntry]) -> [[(entry: LegendEntry, x: Double)]] {
@@ -55,7 +62,7 @@ public struct ChartFrame: Sendable {
 
     /// Where the plot may start below the title and legend.
     func top(legend entries: [LegendEntry]) -> Double {
-        Self.titleHeight + Double(legendRows(entries).count) * Self.legendRow + 8
+        titleHeight + Double(legendRows(entries).count) * Self.legendRow + 8
     }
 
     /// The opening of the chart: `<svg>`, `<title>`, `<desc>`, the drawn
@@ -64,9 +71,11 @@ public struct ChartFrame: Sendable {
         let w = SVGText.coordinate(width), h = SVGText.coordinate(height)
         var out = "<svg class=\"chart\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\">"
         out += "<title id=\"\(id)-t\">\(Markup.escape(title))</title><desc id=\"\(id)-d\">\(Markup.escape(summary))</desc>"
-        out += SVGText.text(SVGText.fitted(title, width: width - 2 * Self.margin, size: 14), x: Self.margin, y: 18, cls: "ct")
+        for (k, line) in titleLines.enumerated() {
+            out += SVGText.text(line, x: Self.margin, y: 18 + Double(k) * Self.titleLine, cls: "ct")
+        }
         for (row, items) in legendRows(entries).enumerated() {
-            let y = Self.titleHeight + Double(row) * Self.legendRow + 8
+            let y = titleHeight + Double(row) * Self.legendRow + 8
             for (entry, x) in items {
                 out += Self.swatch(entry, x: x, y: y)
                 out += SVGText.text(entry.name, x: x + 22, y: y + 4, cls: "lg")

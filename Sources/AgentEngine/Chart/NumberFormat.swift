@@ -22,15 +22,18 @@ public enum NumberFormat {
     }
 
     /// `value` with `digits` significant digits (at least 1), but never
-    /// fewer than its whole part: 0.035908 → "0.0359", 173687.5 →
-    /// "173,688", 12.345 → "12.3" with 3; very small values in
-    /// scientific form ("1.2e-7").
+    /// fewer than its whole part, and no trailing zeros after the point:
+    /// 0.035908 → "0.0359", 173687.5 → "173,688", 12.345 → "12.3", 0.05 →
+    /// "0.05" with 3; very small values in scientific form ("1.2e−7").
     public static func significant(_ value: Double, digits: Int = 3) -> String {
         guard value.isFinite else { return "–" }
         guard value != 0 else { return "0" }
         let magnitude = Int((Swift.abs(value)).log10Floor)
         if magnitude < -6 { return scientific(value, digits: digits) }
-        return fixed(value, decimals: Swift.max(0, Swift.max(digits, 1) - 1 - magnitude))
+        let text = fixed(value, decimals: Swift.max(0, Swift.max(digits, 1) - 1 - magnitude))
+        guard text.contains(".") else { return text }
+        let trimmed = text.reversed().drop { $0 == "0" }.drop { $0 == "." }
+        return String(trimmed.reversed())
     }
 
     /// The decimals a step of an axis needs (0.05 → 2, 20 → 0), so every

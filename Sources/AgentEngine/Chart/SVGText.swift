@@ -43,7 +43,26 @@ enum SVGText {
 
     /// `text` cut to fit `width` at `size` px, with "…" when cut.
     static func fitted(_ text: String, width: Double, size: Double = 11) -> String {
-        let fits = Swift.max(Int(width / (size * 0.58)), 2)
+        let fits = Swift.max(Int((width / (size * 0.58)).rounded(.up)), 2)
         return text.count <= fits ? text : String(text.prefix(fits - 1)) + "…"
+    }
+
+    /// `text` in at most `lines` lines that fit `width` at `size` px,
+    /// broken at spaces; the last line cut with "…" if it must be.
+    static func wrapped(_ text: String, width: Double, size: Double, lines: Int = 2) -> [String] {
+        let fits = Swift.max(Int(width / (size * 0.58)), 2)
+        var out: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            if out.count == lines - 1 || rest.count <= fits {
+                out.append(fitted(String(rest), width: width, size: size))
+                break
+            }
+            let head = rest.prefix(fits + 1)
+            let cut = head.lastIndex(of: " ").map { rest.distance(from: rest.startIndex, to: $0) } ?? fits
+            out.append(String(rest.prefix(Swift.max(cut, 1))))
+            rest = rest.dropFirst(Swift.max(cut, 1)).drop { $0 == " " }
+        }
+        return out
     }
 }

@@ -54,7 +54,7 @@ struct ReportData {
     }
 
     /// A chart of `column` over the months, one line per group.
-    func tickChart(_ column: String, title: String, width: Double = 640, height: Double = 330) -> String? {
+    func tickChart(_ column: String, title: String, width: Double = 900, height: Double = 340) -> String? {
         let series = groups.enumerated().compactMap { line($0.element, column, name: $0.element.name, style: $0.offset) }
         guard !series.isEmpty else { return nil }
         let chart = LineChart(frame: ChartFrame(title: title, summary: summary(of: column), width: width, height: height),

@@ -38,7 +38,8 @@ enum SurvivalSection {
         let unit = data.columns.unit(column)
         let chart = LineChart(
             frame: ChartFrame(title: "Exits per year", summary: "Firms that exited in each year of the run (months 1–12 are year 1), mean over \(data.runsText), with a \(data.bandNote).\(partial)"),
-            xTitle: "year", yTitle: "exits per year" + (unit.isEmpty ? "" : " (\(unit))"), series: series, bandNote: data.bandNote)
+            xTitle: "year", yTitle: "exits per year" + (unit.isEmpty ? "" : " (\(unit))"), series: series, bandNote: data.bandNote,
+            xSteps: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000])
         return data.charts.figure(chart.svg, caption: "Each run's exits summed over the months of each year (months 1–12 are year 1); lines: mean over \(data.runsText); \(data.bandNote).\(partial)")
     }
 }

@@ -50,8 +50,8 @@ enum SweepSection {
                 frame: frame("Mean \(outcome) at each value of \(key), with a whisker from the lowest to the highest run."),
                 categories: levels.labels,
                 series: [BarChart.Series(outcome, values: stats.map(\.mean), low: stats.map(\.lowest), high: stats.map(\.highest), style: 0)],
-                valueTitle: yTitle, whiskerNote: "whisker: lowest to highest run")
-            return data.charts.figure(chart.svg, caption: "Mean over the runs at each value of \(key) (over every value of the other keys); whisker: lowest to highest run.")
+                valueTitle: yTitle, whiskerNote: "whisker: lowest to highest run", dots: true)
+            return data.charts.figure(chart.svg, caption: "Dots: mean over the runs at each value of \(key) (over every value of the other keys); whisker: lowest to highest run.")
         }
         guard levels.numeric else {
             return HTML.paragraph("\(key) takes \(levels.labels.count) values that are not numbers: not drawn.", note: true)
