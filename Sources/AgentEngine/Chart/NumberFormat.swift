@@ -30,10 +30,13 @@ public enum NumberFormat {
         guard value != 0 else { return "0" }
         let magnitude = Int((Swift.abs(value)).log10Floor)
         if magnitude < -6 { return scientific(value, digits: digits) }
-        let text = fixed(value, decimals: Swift.max(0, Swift.max(digits, 1) - 1 - magnitude))
+        return trimmed(fixed(value, decimals: Swift.max(0, Swift.max(digits, 1) - 1 - magnitude)))
+    }
+
+    /// "0.0500" → "0.05", "2.0" → "2".
+    private static func trimmed(_ text: String) -> String {
         guard text.contains(".") else { return text }
-        let trimmed = text.reversed().drop { $0 == "0" }.drop { $0 == "." }
-        return String(trimmed.reversed())
+        return String(text.reversed().drop { $0 == "0" }.drop { $0 == "." }.reversed())
     }
 
     /// The decimals a step of an axis needs (0.05 → 2, 20 → 0), so every
@@ -53,7 +56,7 @@ public enum NumberFormat {
         var mantissa = value / pow10(magnitude)
         var exponent = magnitude
         if Swift.abs(mantissa) >= 9.9999999 { mantissa /= 10; exponent += 1 }
-        return fixed(mantissa, decimals: Swift.max(digits, 1) - 1) + "e" + (exponent < 0 ? "\u{2212}" : "") + String(Swift.abs(exponent))
+        return trimmed(fixed(mantissa, decimals: Swift.max(digits, 1) - 1)) + "e" + (exponent < 0 ? "\u{2212}" : "") + String(Swift.abs(exponent))
     }
 
     /// "1,234,567".
