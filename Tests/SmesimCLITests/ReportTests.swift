@@ -90,7 +90,7 @@ import Testing
         let html = try render("c", in: work)
         expectSelfContained(html, charted: ["comparison", "adoption", "dimensions", "survival", "alliances", "policy"])
         for text in ["commission-policy: comparison of scenarios", "Settings that differ between the scenarios", "platform.commission",
-                     "[0.01, 0.03]", "[−10, 20]", "EUR of public spending per unit of members", "Cost-effectiveness",
+                     "[0.01, 0.03]", "[−10, 20]", "EUR per unit of members", "Cost-effectiveness", "reference",
                      "baseline: members", "cheap: non-members", "Scenario cheap, resolved (JSON)"] {
             #expect(html.contains(text), "missing: \(text)")
         }

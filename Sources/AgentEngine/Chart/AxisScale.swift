@@ -32,6 +32,20 @@ public struct AxisScale: Sendable, Equatable {
         upper = (high / step).rounded(.up) * step
     }
 
+    /// The scale over `values` with the most ticks, up to `ticks`, whose
+    /// labels fit side by side along `length` chart units (labels `size`
+    /// px high; 12 units between them).
+    public static func fitting(_ values: [Double], length: Double, ticks: Int, size: Double = 10, includingZero: Bool = false,
+                               steps: [Double]? = nil) -> AxisScale {
+        var scale = AxisScale(covering: values, ticks: ticks, includingZero: includingZero, steps: steps)
+        for count in stride(from: ticks, through: 2, by: -1) {
+            scale = AxisScale(covering: values, ticks: count, includingZero: includingZero, steps: steps)
+            let widest = scale.ticks.map { SVGText.width(scale.label($0), size: size) }.max() ?? 0
+            if (widest + 12) * Double(scale.ticks.count) <= length { break }
+        }
+        return scale
+    }
+
     /// The smallest of `steps` at least `raw`; past them (or without
     /// them), the smallest of 1, 2, 5 times a power of ten.
     static func niceStep(_ raw: Double, steps: [Double]?) -> Double {

@@ -66,7 +66,7 @@ public struct BarChart: Sendable {
         let labelWidth = Swift.min(categories.map { SVGText.width($0, size: 10) }.max() ?? 0, frame.width * 0.4)
         let left = ChartFrame.margin + labelWidth + 8, right = frame.width - ChartFrame.margin - 52
         let values = series.flatMap { line in categories.indices.flatMap { [line.value($0)] + (line.whisker($0).map { [$0.0, $0.1] } ?? []) } }
-        let scale = AxisScale(covering: values, ticks: 6, includingZero: !dots).placed(from: left, to: right)
+        let scale = AxisScale.fitting(values, length: right - left, ticks: 6, includingZero: !dots).placed(from: left, to: right)
 
         var out = frame.open(id: id, height: height, legend: legend)
         for tick in scale.ticks {

@@ -67,9 +67,8 @@ public struct LineChart: Sendable {
         let hasBands = series.contains { $0.points.contains { $0.low.isFinite && $0.high.isFinite } }
         if hasBands, let bandNote { legend.append(ChartFrame.LegendEntry(bandNote, colour: "#666666", .band)) }
         let points = series.flatMap(\.points)
-        let plot = XYPlot(frame: frame, legend: legend,
-                          x: AxisScale(covering: points.map(\.x), ticks: 7, steps: xSteps),
-                          y: AxisScale(covering: points.flatMap { [$0.y, $0.low, $0.high] }, includingZero: yFromZero))
+        let plot = XYPlot(frame: frame, legend: legend, x: points.map(\.x), y: points.flatMap { [$0.y, $0.low, $0.high] },
+                          xSteps: xSteps, yFromZero: yFromZero)
         var out = frame.open(id: id, height: frame.height, legend: legend)
         out += plot.axes(xTitle: xTitle, yTitle: yTitle)
         for line in series { out += band(line, plot) }

@@ -16,7 +16,7 @@ public struct ScatterChart: Sendable {
     }
 
     public func svg(id: String) -> String {
-        let plot = XYPlot(frame: frame, legend: [], x: AxisScale(covering: points.map(\.x)), y: AxisScale(covering: points.map(\.y)))
+        let plot = XYPlot(frame: frame, legend: [], x: points.map(\.x), y: points.map(\.y))
         var out = frame.open(id: id, height: frame.height, legend: []) + plot.axes(xTitle: xTitle, yTitle: yTitle)
         let colour = Palette.colour(style)
         for point in points {

@@ -8,14 +8,17 @@ struct XYPlot {
     let left: Double, right: Double, top: Double, bottom: Double
 
     /// The area of `frame` under its title and legend, with room for the
-    /// tick labels of `y` and the titles of both axes.
-    init(frame: ChartFrame, legend: [ChartFrame.LegendEntry], x: AxisScale, y: AxisScale) {
+    /// tick labels of y and the titles of both axes; x takes as many ticks
+    /// (up to 7) as its labels leave room for, y about 5.
+    init(frame: ChartFrame, legend: [ChartFrame.LegendEntry], x xValues: [Double], y yValues: [Double], xSteps: [Double]? = nil,
+         yFromZero: Bool = false) {
+        let y = AxisScale(covering: yValues, includingZero: yFromZero)
         let labelWidth = y.ticks.map { SVGText.width(y.label($0), size: 10) }.max() ?? 20
         left = ChartFrame.margin + 16 + labelWidth + 6
         right = frame.width - ChartFrame.margin - 6
         top = frame.top(legend: legend)
         bottom = frame.height - 38
-        self.x = x.placed(from: left, to: right)
+        self.x = AxisScale.fitting(xValues, length: right - left, ticks: 7, steps: xSteps).placed(from: left, to: right)
         self.y = y.placed(from: bottom, to: top)
     }
 

@@ -76,7 +76,8 @@ enum HeaderSection {
             }
             body += HTML.details("The resolved \(folder.kind == .sweep ? "base " : "")scenario (JSON)", preformatted: document.formatted())
         case .comparison:
-            let documents = folder.scenarios.map { $0.folder.manifest.scenario ?? .object(JSONObject()) }
+            // The comparison's own record of each scenario, else its run folder's.
+            let documents = folder.scenarios.map { folder.manifest.object(["scenarios"])?[$0.name] ?? $0.folder.manifest.scenario ?? .object(JSONObject()) }
             let rows = ScenarioSettings.differing(documents).map { [$0.path] + $0.values }
             body += rows.isEmpty ? HTML.paragraph("The scenarios have the same settings.", note: true)
                 : HTML.table(["setting"] + folder.scenarios.map(\.name), rows, caption: "Settings that differ between the scenarios")

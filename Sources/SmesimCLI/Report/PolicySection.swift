@@ -22,7 +22,7 @@ enum PolicySection {
 
     private static func levers(_ data: ReportData) -> String {
         let all = data.columns(prefix: spending, except: [cumulative, spending + "total"]).map { String($0.dropFirst(spending.count)) }
-        let active = all.filter { isActive($0, data) }
+        let active = all.filter { isActive($0, in: data.groups) }
         guard !active.isEmpty else {
             return HTML.paragraph("No policy levers in \(data.isComparison ? "these runs" : "this run")" + (all.isEmpty ? "." : ": no lever (\(all.joined(separator: ", "))) had a budget."), note: true)
         }
@@ -45,8 +45,8 @@ enum PolicySection {
     }
 
     /// Whether `lever` spent something or has budget left in some run.
-    private static func isActive(_ lever: String, _ data: ReportData) -> Bool {
-        data.groups.contains { group in
+    private static func isActive(_ lever: String, in groups: [ReportData.Group]) -> Bool {
+        groups.contains { group in
             let summary = group.summary
             let spent = summary.index(of: spending + lever).map { summary.totals[$0].highest != 0 || summary.totals[$0].lowest != 0 } ?? false
             let left = summary.ticks(budgetLeft + lever)?.contains { $0.highest > 0 } ?? false
@@ -58,7 +58,7 @@ enum PolicySection {
     private static func table(_ levers: [String], _ data: ReportData, unit: String) -> String {
         var rows: [[String]] = []
         for lever in levers {
-            for group in data.groups {
+            for group in data.groups where isActive(lever, in: [group]) {
                 let summary = group.summary
                 let total = { (column: String) in summary.index(of: column).map { NumberFormat.significant(summary.totals[$0].mean, digits: 4) } ?? "–" }
                 let left = summary.ticks(budgetLeft + lever)?.last.map { NumberFormat.significant($0.mean, digits: 4) } ?? "–"
@@ -72,7 +72,8 @@ enum PolicySection {
         return HTML.table(first + ["lever", "public spending over the run" + (unit.isEmpty ? "" : " (\(unit))"), "take-up summed over the months", "counted in",
                                    "budget left at the last month" + (leftUnit.isEmpty ? "" : " (\(leftUnit))")],
                           rows, numeric: [n + 1, n + 2, n + 4],
-                          caption: "By lever: means over \(data.runsText) (take-up counts a grantee again in every month it is paid)")
+                          caption: "By lever: means over \(data.runsText) (take-up counts a grantee again in every month it is paid)"
+                            + (data.isComparison ? "; a scenario is listed under the levers it had a budget for" : ""))
     }
 
     /// The unit of a run's total of a per-month quantity: "EUR/month" → "EUR".

@@ -67,7 +67,7 @@ struct ReportPage {
         caption { text-align: left; font-weight: 600; padding: 4px 0; }
         th, td { padding: 3px 9px; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: top; }
         th { background: #f4f4f4; font-weight: 600; }
-        .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .n { text-align: right; font-variant-numeric: tabular-nums; }
         pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.75rem; background: #f6f6f6; padding: 8px; max-height: 480px; overflow: auto; }
         details { margin: 8px 0; }
         summary { cursor: pointer; color: #0a5aa0; }

@@ -2,9 +2,9 @@ import AgentEngine
 import Foundation
 
 /// A folder a report is made from — a run's, a sweep's or a comparison's —
-/// known by the command that wrote it (its manifest's `run.command`; from
-/// its files when the manifest does not say) and checked to hold the files
-/// that kind of folder has, before anything is read further.
+/// known by its manifest (`run.kind`, or the command that wrote it:
+/// `run.command`) and its files, and checked to hold the files that kind
+/// of folder has, before anything is read further.
 struct ResultFolder {
     enum Kind: String {
         case run, sweep, comparison
@@ -52,19 +52,30 @@ struct ResultFolder {
         return ResultFolder(path: path, kind: kind, manifest: manifest, scenarios: scenarios)
     }
 
+    /// The kind the manifest names (`run.kind`), else the command that
+    /// wrote the folder, else its files. A comparison's scenario folders
+    /// are runs written by 'compare': a folder 'compare' wrote is a
+    /// comparison only when it has comparison.csv.
     private static func kind(of path: String, manifest: ResultManifest) throws(CLIError) -> Kind {
+        let has = { (name: String) in FileManager.default.fileExists(atPath: path + "/" + name) }
+        if let named = manifest.string(["run", "kind"]) {
+            switch named {
+            case "run": return .run
+            case "sweep": return .sweep
+            case "comparison", "compare": return .comparison
+            default: throw .usage("\(manifest.path): run.kind \"\(named)\", a kind of folder report does not know (it reads runs, sweeps and comparisons)")
+            }
+        }
         switch manifest.command {
         case "run"?: return .run
         case "sweep"?: return .sweep
-        case "compare"?: return .comparison
+        case "compare"?: return has("comparison.csv") ? .comparison : .run
         case let other?:
             throw .usage("\(manifest.path): written by 'smesim \(other)', a kind of folder report does not know (it reads the folders of run, sweep and compare)")
         case nil:
-            let has = { (name: String) in FileManager.default.fileExists(atPath: path + "/" + name) }
             if has("comparison.csv") { return .comparison }
-            if has("points.csv") { return .sweep }
-            if has("timeseries.csv") { return .run }
-            throw .usage("\(manifest.path): says no command (run.command), and the folder has none of comparison.csv, points.csv, timeseries.csv: an unknown kind of folder")
+            if has("points.csv") || manifest.document.value(at: ["sweep"]) != nil { return .sweep }
+            return .run
         }
     }
 
@@ -86,7 +97,12 @@ struct ResultFolder {
         guard !listed.isEmpty else { throw .usage("\(path): a comparison with no scenarios (no run.scenarios in its manifest, no folders under scenarios/)") }
         var scenarios: [(name: String, folder: ResultFolder)] = []
         for (name, folder) in listed {
-            let opened = try open(folder)
+            let opened: ResultFolder
+            do {
+                opened = try open(folder)
+            } catch {
+                throw .usage("scenario \(name) of the comparison \(path): \(error.message)")
+            }
             guard opened.kind == .run else { throw .usage("\(folder): scenario \(name) of the comparison is a \(opened.kind.title) folder, not a run's") }
             scenarios.append((name, opened))
         }

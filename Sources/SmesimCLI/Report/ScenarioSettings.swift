@@ -11,10 +11,16 @@ enum ScenarioSettings {
         return object.entries.flatMap { flatten($0.value, prefix: prefix.isEmpty ? $0.key : prefix + "." + $0.key) }
     }
 
-    /// A value as a reader sees it: text unquoted, anything else as JSON.
+    /// A value as a reader sees it: text unquoted, whole numbers grouped
+    /// (1000000.0 → "1,000,000"), anything else as JSON.
     static func text(_ value: JSONValue) -> String {
-        if case .string(let text) = value { return text }
-        return value.compact()
+        switch value {
+        case .string(let text): return text
+        case .number(let number):
+            guard let double = number.doubleValue, double == double.rounded(), Swift.abs(double) < 1e15 else { return number.text }
+            return NumberFormat.fixed(double, decimals: 0)
+        default: return value.compact()
+        }
     }
 
     /// Settings shown for every scenario when present.
