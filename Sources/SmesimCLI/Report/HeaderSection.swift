@@ -69,8 +69,7 @@ enum HeaderSection {
         switch folder.kind {
         case .run, .sweep:
             let document = folder.manifest.scenario ?? .object(JSONObject())
-            body += keyTable(document)
-            body += changedTable(document)
+            body += "<div class=\"cols\">\n" + keyTable(document) + changedTable(document) + "</div>\n"
             if folder.kind == .sweep, let sweep = folder.manifest.document.value(at: ["sweep"]) {
                 body += HTML.details("The sweep (as run, JSON)", preformatted: sweep.formatted())
             }
@@ -90,7 +89,7 @@ enum HeaderSection {
 
     private static func keyTable(_ document: JSONValue) -> String {
         let rows = ScenarioSettings.keySettings.compactMap { path in
-            document.value(at: path.split(separator: ".").map(String.init)).map { [path, ScenarioSettings.text($0)] }
+            document.value(at: path.split(separator: ".").map(String.init)).map { [path, ScenarioSettings.text($0, path: path)] }
         }
         return HTML.table(["setting", "value"], rows, caption: "Key settings")
     }

@@ -60,6 +60,7 @@ struct ReportPage {
         nav ol { columns: 3; margin: 8px 0; padding-left: 22px; font-size: 0.92rem; }
         a { color: #0a5aa0; }
         .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 10px 18px; }
+        .cols { display: flex; flex-wrap: wrap; gap: 0 36px; align-items: flex-start; }
         figure { margin: 6px 0 14px; break-inside: avoid; page-break-inside: avoid; }
         figcaption { font-size: 0.82rem; color: #555; margin-top: 2px; }
         .tw { overflow-x: auto; margin: 6px 0 12px; }

@@ -7,17 +7,18 @@ import SMEModel
 enum ScenarioSettings {
     /// Every leaf of `document` (an array is one value): "platform.commission" → "0.1".
     static func flatten(_ document: JSONValue, prefix: String = "") -> [(path: String, value: String)] {
-        guard case .object(let object) = document else { return prefix.isEmpty ? [] : [(prefix, text(document))] }
+        guard case .object(let object) = document else { return prefix.isEmpty ? [] : [(prefix, text(document, path: prefix))] }
         return object.entries.flatMap { flatten($0.value, prefix: prefix.isEmpty ? $0.key : prefix + "." + $0.key) }
     }
 
     /// A value as a reader sees it: text unquoted, whole numbers grouped
-    /// (1000000.0 → "1,000,000"), anything else as JSON.
-    static func text(_ value: JSONValue) -> String {
+    /// (1000000.0 → "1,000,000"; not a seed, which is a label), anything
+    /// else as JSON.
+    static func text(_ value: JSONValue, path: String = "") -> String {
         switch value {
         case .string(let text): return text
         case .number(let number):
-            guard let double = number.doubleValue, double == double.rounded(), Swift.abs(double) < 1e15 else { return number.text }
+            guard !path.hasSuffix("seed"), let double = number.doubleValue, double == double.rounded(), Swift.abs(double) < 1e15 else { return number.text }
             return NumberFormat.fixed(double, decimals: 0)
         default: return value.compact()
         }

@@ -32,11 +32,12 @@ enum SweepSection {
     private static func keysTable(_ runs: SweepRuns) -> String {
         let rows = runs.keys.enumerated().map { j, key -> [String] in
             let levels = Levels(key: key, runs.values[j])
-            return [key, NumberFormat.fixed(Double(levels.labels.count), decimals: 0), levels.labels.first ?? "", levels.labels.last ?? ""]
+            let show = { (label: String?) in levels.numeric && !levels.boolean ? NumberFormat.significant(Double(label ?? "") ?? .nan, digits: 4) : label ?? "" }
+            return [key, NumberFormat.fixed(Double(levels.labels.count), decimals: 0), show(levels.labels.first), show(levels.labels.last)]
         }
         let done = "\(NumberFormat.fixed(Double(runs.runs), decimals: 0)) runs finished" + (runs.failed > 0 ? ", \(runs.failed) failed (left out)" : "")
         return HTML.paragraph("\(NumberFormat.fixed(Double(runs.points), decimals: 0)) points; \(done).")
-            + HTML.table(["swept key", "values", "least", "greatest"], rows, numeric: [1], caption: "Swept keys (points.csv)")
+            + HTML.table(["swept key", "values", "least", "greatest"], rows, numeric: [1, 2, 3], caption: "Swept keys (points.csv)")
     }
 
     private static func chart(outcome: String, _ results: [Double], key: String, _ values: [String], _ data: ReportData) -> String {
@@ -82,6 +83,8 @@ struct Levels {
     let labels: [String]
     let level: [Int]
     let numeric: Bool
+    /// A boolean key's levels, 0 and 1, read "false" and "true".
+    let boolean: Bool
     let numbers: [Double]
 
     init(key: String, _ values: [String]) {
@@ -96,8 +99,9 @@ struct Levels {
         }
         let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($0.element, $0.offset) })
         level = values.map { index[$0] ?? 0 }
-        var isBoolean = false
-        if case .boolean? = Scenario.schema.parameter(key)?.domain { isBoolean = true }
-        labels = distinct.map { isBoolean ? ($0 == "1" ? "true" : $0 == "0" ? "false" : $0) : $0 }
+        var boolean = false
+        if case .boolean? = Scenario.schema.parameter(key)?.domain { boolean = true }
+        self.boolean = boolean
+        labels = distinct.map { boolean ? ($0 == "1" ? "true" : $0 == "0" ? "false" : $0) : $0 }
     }
 }
