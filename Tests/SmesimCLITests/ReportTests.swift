@@ -227,5 +227,11 @@ import Testing
         let result = try ToolProcess.run(["report", "c"], in: work)
         #expect(result.status == 2 && result.stderr.contains("c/scenarios/a: no such folder"), "\(result.stderr)")
         #expect(contents(of: folder) == ["comparison.csv", "manifest.json"])
+        // A comparison that names itself as a scenario is refused, not followed round.
+        try #"{"name": "c", "run": {"tool": "smesim", "command": ["smesim", "compare"], "scenarios": {"a": "."}}}"#
+            .write(to: folder.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+        let itself = try ToolProcess.run(["report", "c"], in: work)
+        #expect(itself.status == 2 && itself.stderr.contains("scenario a of the comparison is a comparison of scenarios folder, not a run's"), "\(itself.stderr)")
+        #expect(contents(of: folder) == ["comparison.csv", "manifest.json"])
     }
 }

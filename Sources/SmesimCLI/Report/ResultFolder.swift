@@ -38,8 +38,11 @@ struct ResultFolder {
 
     func has(_ name: String) -> Bool { FileManager.default.fileExists(atPath: file(name)) }
 
-    /// Opens the result folder at `path`, or says why it is not one.
-    static func open(_ path: String) throws(CLIError) -> ResultFolder {
+    /// Opens the result folder at `path`, or says why it is not one. A
+    /// comparison's scenarios are opened as `scenario`s: their own
+    /// scenarios are not followed (a comparison naming itself, or two
+    /// naming each other, is refused, not followed round).
+    static func open(_ path: String, scenario: Bool = false) throws(CLIError) -> ResultFolder {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .usage("\(path): no such folder") }
         guard isDirectory.boolValue else { throw .usage("\(path): is a file; report reads a result folder (of 'smesim run', 'sweep' or 'compare')") }
@@ -48,7 +51,7 @@ struct ResultFolder {
         for name in kind.files where !FileManager.default.fileExists(atPath: path + "/" + name) {
             throw .usage("\(path)/\(name): missing; the folder of a \(kind.title) holds \(kind.files.joined(separator: ", "))")
         }
-        let scenarios = kind == .comparison ? try comparedScenarios(path, manifest: manifest) : []
+        let scenarios = kind == .comparison && !scenario ? try comparedScenarios(path, manifest: manifest) : []
         return ResultFolder(path: path, kind: kind, manifest: manifest, scenarios: scenarios)
     }
 
@@ -99,7 +102,7 @@ struct ResultFolder {
         for (name, folder) in listed {
             let opened: ResultFolder
             do {
-                opened = try open(folder)
+                opened = try open(folder, scenario: true)
             } catch {
                 throw .usage("scenario \(name) of the comparison \(path): \(error.message)")
             }

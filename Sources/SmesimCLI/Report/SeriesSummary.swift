@@ -1,3 +1,5 @@
+import SMEModel
+
 /// What a report draws from a time series (`timeseries.csv`), read in one
 /// pass: for each chosen column, tick by tick, the mean, least and greatest
 /// value over the runs; and each run's total of the column over its ticks
@@ -17,8 +19,11 @@ struct SeriesSummary {
     private(set) var lastTick = 0
     private(set) var everyTick = true
 
-    /// Ticks beyond this are not read (the scenario's horizon is far below).
-    static let tickLimit = 100_000
+    /// Ticks beyond the longest horizon a scenario may have are refused.
+    static let tickLimit: Int = {
+        if case .integer(let range)? = Scenario.schema.parameter("horizon")?.domain { return range.upperBound }
+        return 100_000
+    }()
 
     func index(of column: String) -> Int? { columns.firstIndex(of: column) }
 
