@@ -14,9 +14,14 @@ enum PolicySection {
     static let spending = "public_spending_", grants = "policy_grants_", budgetLeft = "policy_budget_left_"
     static let cumulative = "public_spending_cumulative"
 
+    /// The section; a comparison's with its cost-effectiveness (`costs`,
+    /// nil when the folder has no cost_effectiveness.csv).
     static func make(_ data: ReportData, costs: [ComparisonTables.Cost]?) -> ReportSection {
         var body = levers(data)
-        if let costs { body += CostSection.body(costs, data) }
+        if data.isComparison {
+            body += costs.map { CostSection.body($0, data) }
+                ?? "<h3>Cost-effectiveness</h3>\n" + HTML.paragraph("This comparison folder has no cost_effectiveness.csv.", note: true)
+        }
         return ReportSection(id: "policy", title: "Public spending and policy levers", body: body)
     }
 

@@ -28,7 +28,7 @@ struct ReportCommand {
         case .sweep:
             sections += [AdoptionSection.make(data), SweepSection.make(try SweepRuns.read(folder), data)]
         case .comparison:
-            let costs = folder.has("cost_effectiveness.csv") ? try ComparisonTables.costs(folder.file("cost_effectiveness.csv")) : []
+            let costs = folder.has("cost_effectiveness.csv") ? try ComparisonTables.costs(folder.file("cost_effectiveness.csv")) : nil
             sections += [ComparisonSection.make(try ComparisonTables.outcomes(folder.file("comparison.csv")), data),
                          AdoptionSection.make(data), DimensionSection.make(data), SurvivalSection.make(data),
                          AllianceSection.make(data), PolicySection.make(data, costs: costs)]

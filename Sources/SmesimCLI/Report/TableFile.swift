@@ -15,9 +15,8 @@ final class TableFile {
     /// Opens `path` and reads its header.
     init(_ path: String) throws(CLIError) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw .usage("\(path): no such file")
-        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .usage("\(path): no such file") }
+        guard !isDirectory.boolValue else { throw .usage("\(path): is a folder, not a table") }
         self.path = path
         let hasHeader: Bool
         do {
