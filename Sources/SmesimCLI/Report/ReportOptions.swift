@@ -21,12 +21,13 @@ struct ReportOptions: Equatable {
             result folder or one of its files cannot be read.
             """,
         options: [
-            CommandOption(["--out", "-o"], value: "FILE", "where to write the page (default: DIR/report.html); its folder\nmust exist") { options, value throws(CLIError) in
+            CommandOption(["--out"], value: "FILE", "where to write the page (default: DIR/report.html); its folder\nmust exist") { options, value throws(CLIError) in
                 guard !value.isEmpty else { throw .usage("--out needs a file path") }
                 options.out = value
             },
         ],
         positional: { options, folder throws(CLIError) in
+            guard !folder.isEmpty else { throw .usage("report needs a result folder, not an empty path: smesim report DIR [--out FILE]") }
             if let first = options.folder {
                 throw .usage("more than one folder given (\(first), \(folder)); report one folder at a time")
             }
