@@ -12,13 +12,19 @@ enum Help {
           smesim run [SCENARIO.json] [options]   run a scenario (the embedded default if no file)
           smesim sweep SWEEP.json [options]      run a parameter sweep (grid, Latin hypercube,
                                                  Sobol', Morris or listed points); resumable
+          smesim compare REF.json OTHER.json ... [options]
+                                                 compare scenarios (files or run folders) with
+                                                 the first, replicate by replicate (common
+                                                 random numbers): differences with paired 95 %
+                                                 intervals, public spending per unit of effect
           smesim report DIR [--out FILE]         one self-contained HTML page (charts, no script)
                                                  about a run, sweep or comparison folder
           smesim validate SCENARIO.json          check a scenario file without running it
           smesim resolve [SCENARIO.json]         print the scenario with every default filled in
           smesim help keys [PREFIX]              every scenario key: default, allowed values,
                                                  unit, meaning, evidence
-          smesim help [run | sweep | report | validate | resolve]   the options of a command
+          smesim help [run | sweep | compare | report | validate | resolve]
+                                                 the options of a command
           smesim --version                       print the version
 
         Scenario and sweep files are JSON; see Simulations/README.md. Any scenario key can

@@ -39,4 +39,14 @@ enum OutputTables {
             description: "One row per parameter point of the sweep: the value of every swept key.",
             columns: [IdentityColumns.point] + columns)
     }
+
+    static let comparison = TableDescription(
+        name: "comparison", file: "comparison.csv",
+        description: "One row per outcome, tick and scenario: the scenario's mean and its difference from the reference, paired by replicate (common random numbers) and unpaired, with 95 % intervals.",
+        columns: ComparisonRow.columns.specs)
+
+    static let costEffectiveness = TableDescription(
+        name: "cost_effectiveness", file: "cost_effectiveness.csv",
+        description: "One row per scenario (the reference aside) and effect, at the last tick: public spending, the effect against the reference (paired), and euros of public spending per unit of effect.",
+        columns: CostEffectivenessRow.columns.specs)
 }

@@ -84,6 +84,10 @@ import Testing
         #expect(rows == 5_000)
         try "a,b\"c\r\n".write(to: url, atomically: true, encoding: .utf8)
         let bad = try CSVFileReader(path: url.path)
-        #expect(throws: CSVReader.Problem(line: 1, message: "a quote inside an unquoted field")) { _ = try bad.next() }
+        #expect(throws: CSVFileProblem(path: url.path, line: 1, message: "a quote inside an unquoted field")) { _ = try bad.next() }
+        var fields: [[String]] = []
+        try "h\r\n\"a\nb\",c\r\n".write(to: url, atomically: true, encoding: .utf8)
+        try CSVFileReader.forEachRecord(atPath: url.path) { record, line throws(CSVFileProblem) in fields.append(record + ["\(line)"]) }
+        #expect(fields == [["h", "1"], ["a\nb", "c", "2"]])
     }
 }

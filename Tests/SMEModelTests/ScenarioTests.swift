@@ -37,13 +37,14 @@ import Testing
         #expect(text == Scenario.default.json.formatted())
     }
 
-    @Test func everyShippedScenarioIsValid() throws {
-        let folder = repositoryRoot.appendingPathComponent("Simulations")
+    @Test(arguments: ["Simulations", "Simulations/policies"])
+    func everyShippedScenarioIsValid(folder path: String) throws {
+        let folder = repositoryRoot.appendingPathComponent(path)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
         #expect(!files.isEmpty)
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            #expect(problems(text).isEmpty, "\(file): \(problems(text))")
+            #expect(problems(text).isEmpty, "\(path)/\(file): \(problems(text))")
         }
     }
 

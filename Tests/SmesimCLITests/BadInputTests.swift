@@ -109,6 +109,9 @@ import Testing
         (["sweep"], "sweep needs a sweep file"),
         (["sweep", "none.json"], "none.json: no such file"),
         (["sweep", "a.json", "--every", "0"], "--every 0: expected a whole number of ticks from 1 to 6000"),
+        (["compare", "a.json"], "compare needs a reference and at least one other scenario"),
+        (["compare", "a.json", "b.json", "--every", "0"], "--every 0: expected a whole number of ticks from 1 to 6000"),
+        (["compare", "a.json", "b.json"], "a.json: no such file"),
     ])
     func badCommandLines(arguments: [String], expected: String) throws {
         let folder = try scratchFolder()

@@ -6,16 +6,41 @@ import Musl
 import Darwin
 #endif
 
+/// A problem reading a CSV file: the file, the line (1-based; 0 for the
+/// file as a whole) and what is wrong.
+public struct CSVFileProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let message: String
+
+    public init(path: String, line: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { line > 0 ? "\(path): line \(line): \(message)" : "\(path): \(message)" }
+}
+
 /// Reads a CSV file (RFC 4180, as `CSVReader`) one record at a time
 /// through a fixed-size buffer, so memory stays flat however large the file
 /// (a sweep's time series may hold millions of rows): for reading the
 /// tool's own output tables back.
 ///
 /// A record's fields are kept as bytes and turned into text or numbers
-/// only when asked for. Empty lines are skipped, a UTF-8 byte order mark at
+/// only when asked for (`next()`, then `text`, `number`), or all as text
+/// (`forEachRecord`). Empty lines are skipped, a UTF-8 byte order mark at
 /// the start is not part of the first field, and a problem (a stray quote,
 /// a quoted field left open) is reported with its line.
 public final class CSVFileReader {
+    /// Calls `body` with each record's fields and the line it starts on.
+    public static func forEachRecord(
+        atPath path: String, _ body: (_ fields: [String], _ line: Int) throws(CSVFileProblem) -> Void
+    ) throws(CSVFileProblem) {
+        let reader = try CSVFileReader(path: path)
+        while try reader.next() { try body(reader.fields, reader.line) }
+    }
+
     public let path: String
     private var descriptor: Int32
     private var block: [UInt8]
@@ -30,10 +55,10 @@ public final class CSVFileReader {
     private var nextLine = 1
 
     /// Opens the file at `path`.
-    public init(path: String, blockSize: Int = 1 << 20) throws(CSVReader.Problem) {
+    public init(path: String, blockSize: Int = 1 << 20) throws(CSVFileProblem) {
         self.path = path
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 { throw CSVReader.Problem(line: 0, message: "cannot be read (\(String(cString: strerror(errno))))") }
+        if descriptor < 0 { throw CSVFileProblem(path: path, line: 0, message: "cannot be read (\(String(cString: strerror(errno))))") }
         block = [UInt8](repeating: 0, count: Swift.max(blockSize, 16))
     }
 
@@ -42,7 +67,7 @@ public final class CSVFileReader {
     }
 
     /// Reads the next record; false at the end of the file.
-    public func next() throws(CSVReader.Problem) -> Bool {
+    public func next() throws(CSVFileProblem) -> Bool {
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         var quoted = false, wasQuoted = false, quoteSeen = false, sawAny = false
@@ -130,11 +155,11 @@ public final class CSVFileReader {
 
     private var fieldIsEmpty: Bool { bytes.count == (ends.last ?? 0) }
 
-    private func problem(_ message: String) -> CSVReader.Problem {
-        CSVReader.Problem(line: line, message: message)
+    private func problem(_ message: String) -> CSVFileProblem {
+        CSVFileProblem(path: path, line: line, message: message)
     }
 
-    private func nextByte() throws(CSVReader.Problem) -> UInt8? {
+    private func nextByte() throws(CSVFileProblem) -> UInt8? {
         if position == blockEnd {
             guard try fill() else { return nil }
         }
@@ -142,7 +167,7 @@ public final class CSVFileReader {
         return block[position]
     }
 
-    private func peekByte() throws(CSVReader.Problem) -> UInt8? {
+    private func peekByte() throws(CSVFileProblem) -> UInt8? {
         if position == blockEnd {
             guard try fill() else { return nil }
         }
@@ -150,7 +175,7 @@ public final class CSVFileReader {
     }
 
     /// Reads the next block; false at the end of the file.
-    private func fill() throws(CSVReader.Problem) -> Bool {
+    private func fill() throws(CSVFileProblem) -> Bool {
         var count: Int
         repeat {
             count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -135,3 +135,17 @@ extension CSVRecord {
         }
     }
 }
+
+extension ColumnTable {
+    /// Writes a table file: the header, then one row per source, in order.
+    public func write(_ sources: some Sequence<Source>, to path: String) throws(OutputError) {
+        let writer = try BufferedFileWriter(path: path)
+        try writer.write(bytes: CSVRecord.header(specs).bytes)
+        try writer.write(bytes: CSVRecord.lineEnd)
+        for source in sources {
+            try writer.write(bytes: record(source).bytes)
+            try writer.write(bytes: CSVRecord.lineEnd)
+        }
+        try writer.close()
+    }
+}

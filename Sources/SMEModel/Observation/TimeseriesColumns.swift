@@ -202,5 +202,7 @@ extension SMESimulation {
     ] + Dimension.allCases.map { Outcome("\($0.key)_mean_final", column: "\($0.key)_mean", .final) } + [
         Outcome("revenue_online_final", column: "revenue_online", .final),
         Outcome("platform_cash_final", column: "platform_cash", .final),
+        Outcome("cohort_survival_final", column: "cohort_survival", .final),
+        Outcome("public_spending_total", column: "public_spending_cumulative", .final),
     ]
 }

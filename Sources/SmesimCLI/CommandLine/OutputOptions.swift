@@ -10,10 +10,11 @@ protocol OutputOptions: SendableMetatype {
 let threadLimit = 1...1_024
 
 extension OutputOptions {
-    /// `--out`, `--force` (whose meaning `force` says), `--threads`, `--quiet`.
-    static func outputOptions(force: String) -> [CommandOption<Self>] {
+    /// `--out` (`defaultFolder` when not given), `--force` (whose meaning
+    /// `force` says), `--threads`, `--quiet`.
+    static func outputOptions(force: String, defaultFolder: String = "Results/<name>") -> [CommandOption<Self>] {
         [
-            CommandOption(["--out"], value: "DIR", "output folder (default: Results/<name>)") { options, value throws(CLIError) in
+            CommandOption(["--out"], value: "DIR", "output folder (default: \(defaultFolder))") { options, value throws(CLIError) in
                 guard !value.isEmpty else { throw .usage("--out needs a folder path") }
                 options.out = value
             },

@@ -23,7 +23,7 @@ final class TableFile {
             reader = try CSVFileReader(path: path)
             hasHeader = try reader.next()
         } catch {
-            throw .usage("\(path): \(error)")
+            throw .usage("\(error)")
         }
         guard hasHeader else { throw .usage("\(path): is empty (expected a header line)") }
         header = reader.fields
@@ -51,7 +51,7 @@ final class TableFile {
         do {
             guard try reader.next() else { return false }
         } catch {
-            throw .usage("\(path): \(error)")
+            throw .usage("\(error)")
         }
         guard reader.count == header.count else {
             throw .usage("\(path): line \(reader.line): \(reader.count) fields, but the header has \(header.count)")
