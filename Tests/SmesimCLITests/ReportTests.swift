@@ -98,6 +98,22 @@ import Testing
         #expect(!html.contains("2,024"))
     }
 
+    /// The folder `smesim compare` writes, with a policy lever.
+    @Test func aReportOfSmesimCompare() throws {
+        let work = try scratchFolder()
+        try #"{"name": "reference"}"#.write(to: work.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
+        try #"{"name": "voucher", "policy": {"digital_voucher": {"budget": 100000}}}"#
+            .write(to: work.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
+        let compare = try ToolProcess.run(["compare", "a.json", "b.json", "--out", "c"] + small, in: work)
+        #expect(compare.status == 0, "\(compare.stderr)")
+        let html = try render("c", in: work)
+        expectSelfContained(html, charted: ["comparison", "adoption", "dimensions", "survival", "alliances", "policy"])
+        for text in ["comparison of scenarios", "the reference scenario, reference", "member share (fraction)", "digital_voucher",
+                     "EUR per unit of", "Every outcome at the last month"] {
+            #expect(html.contains(text), "missing: \(text)")
+        }
+    }
+
     /// A comparison folder as `smesim compare` writes it: two run folders
     /// under scenarios/, comparison.csv, cost_effectiveness.csv and a
     /// manifest naming the scenarios.
