@@ -46,10 +46,12 @@ struct ReportData {
     func has(_ column: String) -> Bool { groups.contains { $0.summary.index(of: column) != nil } }
 
     /// `column` over the ticks of `group`: the mean, in a band from the
-    /// least to the greatest value over its runs.
-    func line(_ group: Group, _ column: String, name: String, style: Int, dashed: Bool = false) -> LineChart.Series? {
+    /// least to the greatest value over its runs (unless not `banded`).
+    func line(_ group: Group, _ column: String, name: String, style: Int, dashed: Bool = false, banded: Bool = true) -> LineChart.Series? {
         guard let stats = group.summary.ticks(column) else { return nil }
-        let points = stats.enumerated().map { LineChart.Point(x: Double($0.offset), y: $0.element.mean, low: $0.element.lowest, high: $0.element.highest) }
+        let points = stats.enumerated().map {
+            LineChart.Point(x: Double($0.offset), y: $0.element.mean, low: banded ? $0.element.lowest : .nan, high: banded ? $0.element.highest : .nan)
+        }
         return LineChart.Series(name, points: points, style: style, dashed: dashed)
     }
 
