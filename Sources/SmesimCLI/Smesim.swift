@@ -16,7 +16,7 @@ public enum Smesim {
         }
     }
 
-    static let commands = ["run", "sweep", "merge", "compare", "validate", "resolve", "help"]
+    static let commands = ["run", "sweep", "merge", "compare", "report", "validate", "resolve", "help"]
 
     static func dispatch(_ arguments: [String]) throws(CLIError) {
         guard let command = arguments.first else {
@@ -44,6 +44,9 @@ public enum Smesim {
         case "compare":
             if wantsHelp { print(CompareOptions.syntax.help); return }
             try CompareCommand(options: try CompareOptions.parse(rest)).execute()
+        case "report":
+            if wantsHelp { print(ReportOptions.syntax.help); return }
+            try ReportCommand(options: try ReportOptions.parse(rest)).execute()
         case "validate":
             if wantsHelp { print(ScenarioCommands.validate.help); return }
             try ScenarioCommands.runValidate(rest)
@@ -63,10 +66,11 @@ public enum Smesim {
         case "sweep": print(SweepOptions.syntax.help)
         case "merge": print(MergeOptions.syntax.help)
         case "compare": print(CompareOptions.syntax.help)
+        case "report": print(ReportOptions.syntax.help)
         case "validate": print(ScenarioCommands.validate.help)
         case "resolve": print(ScenarioCommands.resolve.help)
         case "keys": print(try Help.keys(Array(arguments.dropFirst())), terminator: "")
-        case let other?: throw .usage("no help for '\(other)'; topics: run, sweep, merge, compare, validate, resolve, keys")
+        case let other?: throw .usage("no help for '\(other)'; topics: run, sweep, merge, compare, report, validate, resolve, keys")
         }
     }
 }

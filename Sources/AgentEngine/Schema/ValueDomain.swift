@@ -86,7 +86,7 @@ public enum ValueCheck {
     }
 
     public static func number(_ value: JSONValue, in range: ClosedRange<Double>) throws(ValueProblem) -> Double {
-        let allowed = "\(formatDouble(range.lowerBound)) to \(formatDouble(range.upperBound))"
+        let allowed = "\(messageNumber(range.lowerBound)) to \(messageNumber(range.upperBound))"
         guard case .number(let number) = value, let double = number.doubleValue, double.isFinite else {
             throw ValueProblem("expected a number from \(allowed), found \(value.kindDescription)")
         }
@@ -181,8 +181,11 @@ public struct NamedShare: Sendable, Equatable {
 
 /// A number in a message: 12 significant digits, so a sum of shares reads
 /// 1.72, not 1.7200000000000002.
+/// Whole numbers are written without a fraction (50, not 50.0).
 public func messageNumber(_ value: Double) -> String {
-    formatDouble(significantDigits(value, 12))
+    let rounded = significantDigits(value, 12)
+    if rounded.isFinite && rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
+    return formatDouble(rounded)
 }
 
 /// `x` rounded to `digits` significant digits.
