@@ -31,6 +31,8 @@ struct MergeCommand {
             var tables = SweepTables(setup: merged.setup, runs: runs, records: merged.records, builds: merged.builds,
                                      command: ["smesim", "merge"] + CommandLine.arguments.dropFirst(2), threads: 1,
                                      startDate: startDate, started: started)
+            // A sweep's folder, written by merge (the command says which).
+            tables.details["kind"] = .string("sweep")
             tables.details["merged_shards"] = .array(merged.shards.map(Self.provenance))
             try tables.write(into: folder, rows: SweepTables.Rows(part: { merged.shards[merged.owner[$0]].part($0) }))
         }

@@ -84,6 +84,7 @@ struct SweepCommand {
                                      command: ["smesim", "sweep"] + CommandLine.arguments.dropFirst(2), threads: threads,
                                      startDate: startDate, started: started)
             if let shard {
+                tables.details["kind"] = .string("shard")
                 tables.details["shard"] = .object(["index": .int(shard.spec.index), "count": .int(shard.spec.count),
                                                    "sweep_runs": .int(setup.plan.runCount)])
             }
@@ -166,8 +167,9 @@ struct SweepCommand {
         print("\(setup.file): valid sweep \"\(setup.name)\": \(plan.design.name) design, \(plan.parameters.count) swept keys, "
             + "\(plan.points.count) points × \(plan.replicates) replicates = \(plan.runCount) runs, "
             + "\(String(format: "%.3g", steps)) agent-steps; \(output)")
-        print("memory: about \(Int((points.largestBytesPerRun / 1_048_576).rounded())) MiB a run in flight (the largest point), "
-            + "up to one run a thread at once")
+        let run = points.largestBytesPerRun, base = Scenario.processBytes
+        print("memory: about \(Self.mebibytes(run)) MiB with one run in flight (the largest point), "
+            + "\(Self.mebibytes(Swift.max(0, run - base))) MiB more for each further thread (one run a thread)")
         if let first = points.firstInvalid {
             print("\(points.invalid) points break a rule between keys; their runs would be recorded as failed (point \(first.point): \(first.reason))")
         }
@@ -183,11 +185,12 @@ struct SweepCommand {
         if plan.points.count > shown { print("… \(plan.points.count - shown) more points") }
     }
 
+    private static func mebibytes(_ bytes: Double) -> Int { Int((bytes / 1_048_576).rounded(.up)) }
+
     /// The shard's part of `--dry-run`: its cost and its runs.
     private func dryRun(_ shard: SweepShard, of setup: SweepSetup) {
-        let plan = setup.plan, points = setup.points
-        let steps = shard.runs.reduce(0.0) { $0 + Double(points.horizons[$1 / plan.replicates]) * Double(points.firms[$1 / plan.replicates]) }
-        print("shard \(shard.spec): \(shard.runs.count) of \(plan.runCount) runs, \(String(format: "%.3g", steps)) agent-steps, \(shard.balance)")
+        let plan = setup.plan
+        print("shard \(shard.spec): \(shard.runs.count) of \(plan.runCount) runs, \(shard.cost)")
         let shown = 10
         print((["run", "point", "replicate", "seed"] + plan.parameters.map(\.path)).joined(separator: ","))
         for index in shard.runs.prefix(shown) {

@@ -42,11 +42,12 @@ struct SweepShard {
         "Results/\(name)" + (spec.map { "/" + $0.folderName } ?? "")
     }
 
-    /// "25.0 % of the sweep's estimated cost; shards from 24.8 % to 25.2 %".
-    var balance: String {
+    /// "2.03e+08 agent-steps (0.2 % of the sweep's; shards from 2.02e+08 to
+    /// 2.03e+08)": the shard's estimated cost, firms × ticks, and the range.
+    var cost: String {
         let total = Double(costs.reduce(0, +))
-        func share(_ cost: Int) -> String { String(format: "%.1f %%", 100 * Double(cost) / Swift.max(1, total)) }
-        return "\(share(costs[spec.index - 1])) of the sweep's estimated cost (firms × ticks); "
-            + "shards from \(share(costs.min() ?? 0)) to \(share(costs.max() ?? 0))"
+        func steps(_ cost: Int?) -> String { String(format: "%.4g", Double(cost ?? 0)) }
+        let share = String(format: "%.3g %%", 100 * Double(costs[spec.index - 1]) / Swift.max(1, total))
+        return "\(steps(costs[spec.index - 1])) agent-steps (\(share) of the sweep's; shards from \(steps(costs.min())) to \(steps(costs.max())))"
     }
 }
