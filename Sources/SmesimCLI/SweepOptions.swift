@@ -45,6 +45,12 @@ public struct SweepOptions: Equatable, ScenarioOptions, OutputOptions {
             code is then 1. Exit codes: 0 done, 1 some runs failed or the sweep stopped
             (I/O), 2 bad input or an output folder that cannot be used (nothing written),
             130 interrupted (run it again to resume).
+
+            On a cluster, --shard I/N runs only shard I of N (the runs dealt by estimated
+            cost, firms × ticks: costliest first, each onto the shard that costs least so
+            far; equal costs round robin) into Results/<name>/shard-I-of-N, resumable
+            like a whole sweep; 'smesim merge OUT SHARD_DIR...' joins the N folders into
+            the folder the whole sweep writes (scripts/slurm/ holds job scripts).
             """,
         options: outputOptions(force: "replace the output folder when it holds another sweep's or\nrun's results of smesim, or this sweep run by another build\n(a folder of this same sweep is resumed); a folder smesim did\nnot write (no manifest.json or .sweep/sweep.json of smesim's)\nis never replaced") + [
             CommandOption(["--every"], value: "K", "keep time-series rows at ticks that are multiples of K (and\neach run's last tick); overrides the file's \"every\"; outcomes\nare computed from every tick") { options, value throws(CLIError) in
