@@ -28,13 +28,6 @@ import Testing
         try Data(contentsOf: folder.appendingPathComponent(path))
     }
 
-    /// runs.csv without its wall_seconds column.
-    func runsWithoutWallTime(_ folder: URL, _ out: String) throws -> [[String]] {
-        let table = try CSVReader.rows(try read(folder, "\(out)/runs.csv"))
-        let wall = try #require(table.first?.firstIndex(of: "wall_seconds"))
-        return table.map { row in row.enumerated().filter { $0.offset != wall }.map(\.element) }
-    }
-
     /// Every file under `root` with its bytes (names only for the files
     /// that may hold times: the merge must leave the shards as they were).
     func snapshot(_ root: URL) -> [String: Data] {
@@ -100,20 +93,10 @@ import Testing
         let folder = try scratchFolder()
         let text = #"{"set": {"firms.count": 8000, "horizon": 48}, "replicates": 4, "parameters": {"platform.commission": {"min": 0.04, "max": 0.2, "levels": 8}}}"#
         try text.write(to: folder.appendingPathComponent("k.json"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = ToolProcess.executable
-        process.arguments = ["sweep", "k.json", "--shard", "1/2", "--out", "one", "--threads", "1", "-q"]
-        process.currentDirectoryURL = folder
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let journal = folder.appendingPathComponent("one/.sweep/journal.jsonl")
-        func recorded() -> Int { ((try? String(contentsOf: journal, encoding: .utf8)) ?? "").split(separator: "\n").count }
-        let deadline = Date().addingTimeInterval(120)
-        while recorded() < 3 && process.isRunning && Date() < deadline { usleep(2_000) }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal, "the shard ended before it could be killed")
-        let done = recorded()
+        let journal = "one/.sweep/journal.jsonl"
+        let (killed, done) = try ToolProcess.killed(["sweep", "k.json", "--shard", "1/2", "--out", "one", "--threads", "1", "-q"],
+                                                    in: folder, journal: journal, after: 3)
+        #expect(killed, "the shard ended before it could be killed")
         #expect(done >= 3 && done < 16, "\(done) runs recorded when killed")
         let early = try ToolProcess.run(["merge", "merged", "one"], in: folder)
         #expect(early.status == 2, "\(early.stderr)")
@@ -121,7 +104,7 @@ import Testing
         let resumed = try ToolProcess.run(["sweep", "k.json", "--shard", "1/2", "--out", "one"], in: folder)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("resuming: \(done) of 16 runs already done"), "\(resumed.stderr)")
-        #expect(recorded() == 16, "each run recorded once: nothing redone")
+        #expect(try read(folder, journal).split(separator: "\n").count == 16, "each run recorded once: nothing redone")
         for command in [["sweep", "k.json", "--shard", "2/2", "--out", "two", "-q"], ["merge", "merged", "one", "two", "-q"],
                         ["sweep", "k.json", "--out", "whole", "-q"]] {
             let result = try ToolProcess.run(command, in: folder)
