@@ -21,87 +21,129 @@ import SMEModel
 struct SweepCommand {
     let options: SweepOptions
 
+    /// What this invocation runs: the sweep, or one shard of it, and where.
+    struct Target {
+        let setup: SweepSetup
+        let shard: SweepShard?
+        /// The runs the folder is for, in order.
+        let runs: [Int]
+        let folder: SweepFolder
+        /// What the folder's results are a function of: the sweep, and the shard.
+        let content: JSONObject
+
+        /// "the sweep", "shard 2/4 of the sweep".
+        var what: String { shard.map { "shard \($0.spec) of the sweep" } ?? "the sweep" }
+    }
+
     func execute() throws(CLIError) {
         let startDate = Date()
         let started = DispatchTime.now().uptimeNanoseconds
-        // Every point is checked while the sweep is read, before anything
-        // is written: its scenario, its size, its length.
-        let setup = try SweepFile.load(options.sweepFile ?? "", overrides: options.overrides, every: options.every)
-        var shard: SweepShard?
-        if let spec = options.shard { shard = try SweepShard(spec, of: setup) }
-        let runs = shard?.runs ?? Array(0..<setup.plan.runCount)
-        let folder = SweepFolder(path: options.out ?? SweepShard.defaultFolder(options.shard, sweep: setup.name))
-        var content = setup.content
-        if let shard { content["shard"] = shard.spec.json }
+        let target = try self.target()
+        let folder = target.folder
         if options.dryRun {
-            let claim = try folder.check(content: content, force: options.force, allowBuildChange: options.allowBuildChange)
-            dryRun(setup, shard: shard, folder: folder, claim: claim)
+            let claim = try folder.check(content: target.content, force: options.force, allowBuildChange: options.allowBuildChange)
+            dryRun(target, claim: claim)
             return
         }
         let memoryBound = try MemoryBudget.concurrentRuns(
-            bytesPerRun: setup.points.largestBytesPerRun, why: "the largest point's firms.count and network",
+            bytesPerRun: target.setup.points.largestBytesPerRun, why: "the largest point's firms.count and network",
             remedy: "sweep fewer firms")
-
-        let builds = try folder.claim(content: content, inputs: setup.record, force: options.force, allowBuildChange: options.allowBuildChange)
-        let store: RunStore
-        var records: [Int: RunRecord]
-        do {
-            store = try RunStore(folder: folder.statePath)
-            records = try store.records()
-        } catch {
-            throw .runtime("\(error)")
-        }
-        let what = shard.map { "shard \($0.spec) of the sweep" } ?? "the sweep"
-        let failedBefore = Self.failedCount(records, runs)
-        let pending = runs.filter { index in
+        let builds = try folder.claim(content: target.content, inputs: target.setup.record, force: options.force,
+                                      allowBuildChange: options.allowBuildChange)
+        let (store, records) = try Self.openStore(folder)
+        let pending = target.runs.filter { index in
             guard let record = records[index] else { return true }
             return options.retryFailed && record.status != .ok
         }
         if pending.isEmpty && folder.isComplete {
-            if shard == nil { store.removeParts() }
-            folder.removeTemporaries()
-            if !options.quiet {
-                printError("\(folder.path): \(what) is complete (\(runs.count) runs\(failedBefore == 0 ? "" : ", \(failedBefore) failed")); nothing to run")
-            }
-            try failures(failedBefore, of: runs.count, folder: folder)
+            try alreadyComplete(target, store: store, records: records)
             return
         }
         let redone = Set(pending)
         store.removeUnrecordedParts(recorded: Set(records.lazy.filter { $0.value.status == .ok && !redone.contains($0.key) }.map(\.key)))
         folder.markIncomplete()
         if !options.quiet && records.count > 0 {
-            printError("\(folder.path): resuming: \(runs.count - pending.count) of \(runs.count) runs already done")
+            printError("\(folder.path): resuming: \(target.runs.count - pending.count) of \(target.runs.count) runs already done")
         }
 
         let interruption = InterruptionGuard(message: "finished runs are kept in \(folder.path); run the same command again to resume") {}
         defer { interruption.disarm() }
         let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let failedNow = try run(pending, of: setup, store: store, threads: threads, memoryBound: memoryBound, folder: folder)
+        let failedNow = try run(pending, of: target.setup, store: store, threads: threads, memoryBound: memoryBound, folder: folder)
         interruption.update("every run is recorded in \(folder.path); run the same command again to finish joining the tables (no run is redone)")
+        let finished = try finish(target, store: store, builds: builds, threads: threads, startDate: startDate, started: started)
+        interruption.update("\(target.what) is complete in \(folder.path); running the same command again deletes its temporary files")
+        if target.shard == nil { store.removeParts() }
+        if !options.quiet {
+            summary(target, pending: pending, failed: failedNow, threads: threads, started: started)
+            if let shard = target.shard {
+                printError("when every shard is done, join them: \(Self.mergeCommand(shard.spec, folder: folder))")
+            }
+        }
+        try failures(Self.failedCount(finished, target.runs), of: target.runs.count, folder: folder)
+    }
+
+    /// The sweep read and checked (every point, before anything is
+    /// written), the shard's runs, the folder.
+    private func target() throws(CLIError) -> Target {
+        let setup = try SweepFile.load(options.sweepFile ?? "", overrides: options.overrides, every: options.every)
+        var shard: SweepShard?
+        if let spec = options.shard { shard = try SweepShard(spec, of: setup) }
+        var content = setup.content
+        if let shard { content["shard"] = shard.spec.json }
+        return Target(setup: setup, shard: shard, runs: shard?.runs ?? Array(0..<setup.plan.runCount),
+                      folder: SweepFolder(path: options.out ?? SweepShard.defaultFolder(options.shard, sweep: setup.name)),
+                      content: content)
+    }
+
+    private static func openStore(_ folder: SweepFolder) throws(CLIError) -> (RunStore, [Int: RunRecord]) {
         do {
-            records = try store.records()
-            var tables = SweepTables(setup: setup, runs: runs, records: records, builds: builds,
+            let store = try RunStore(folder: folder.statePath)
+            return (store, try store.records())
+        } catch {
+            throw .runtime("\(error)")
+        }
+    }
+
+    /// Every run recorded and the tables written: nothing to run. Deletes
+    /// what an interrupted finish left (a whole sweep's parts; a shard keeps
+    /// them for the merge).
+    private func alreadyComplete(_ target: Target, store: RunStore, records: [Int: RunRecord]) throws(CLIError) {
+        if target.shard == nil { store.removeParts() }
+        target.folder.removeTemporaries()
+        let failed = Self.failedCount(records, target.runs)
+        if !options.quiet {
+            printError("\(target.folder.path): \(target.what) is complete (\(target.runs.count) runs\(failed == 0 ? "" : ", \(failed) failed")); nothing to run")
+        }
+        try failures(failed, of: target.runs.count, folder: target.folder)
+    }
+
+    /// Writes the folder's tables from every run's record (a shard's
+    /// without the time series, whose rows stay for the merge); returns
+    /// the records.
+    private func finish(_ target: Target, store: RunStore, builds: [JSONValue], threads: Int, startDate: Date,
+                        started: UInt64) throws(CLIError) -> [Int: RunRecord] {
+        let folder = target.folder
+        do {
+            let records = try store.records()
+            var tables = SweepTables(setup: target.setup, runs: target.runs, records: records, builds: builds,
                                      command: ["smesim", "sweep"] + CommandLine.arguments.dropFirst(2), threads: threads,
                                      startDate: startDate, started: started)
-            if let shard {
+            var rows: SweepTables.Rows?
+            if let shard = target.shard {
                 tables.details["kind"] = .string("shard")
                 tables.details["shard"] = .object(["index": .int(shard.spec.index), "count": .int(shard.spec.count),
-                                                   "sweep_runs": .int(setup.plan.runCount)])
-            }
-            let blocks = folder.statePath + "/timeseries.blocks"
-            let rows = SweepTables.Rows(part: { store.partPath(table: 0, run: $0) },
+                                                   "sweep_runs": .int(target.setup.plan.runCount)])
+            } else {
+                let blocks = folder.statePath + "/timeseries.blocks"
+                rows = SweepTables.Rows(part: { store.partPath(table: 0, run: $0) },
                                         previous: (table: folder.file("timeseries.csv"), blocks: [blocks, blocks + ".tmp"]))
-            try tables.write(into: folder, rows: shard == nil ? rows : nil)
+            }
+            try tables.write(into: folder, rows: rows)
+            return records
         } catch {
-            throw .runtime("\(what) stopped while joining its tables: \(error); every run is recorded in \(folder.path), run the same command again to finish (no run is redone)")
+            throw .runtime("\(target.what) stopped while joining its tables: \(error); every run is recorded in \(folder.path), run the same command again to finish (no run is redone)")
         }
-        interruption.update("\(what) is complete in \(folder.path); running the same command again deletes its temporary files")
-        if shard == nil { store.removeParts() }
-        if !options.quiet {
-            summary(setup, shard: shard, pending: pending, of: runs.count, failed: failedNow, folder: folder, threads: threads, started: started)
-            if let shard { printError("when every shard is done, join them: \(Self.mergeCommand(shard.spec, folder: folder))") }
-        }
-        try failures(Self.failedCount(records, runs), of: runs.count, folder: folder)
     }
 
     /// The merge of a shard's sweep, for the folder names in use.
@@ -138,8 +180,8 @@ struct SweepCommand {
     }
 
     /// "wrote DIR: 40 runs (0 failed) of 40 in 1.2 s (…runs/s, …agent-steps/s, 2 threads)".
-    private func summary(_ setup: SweepSetup, shard: SweepShard?, pending: [Int], of total: Int, failed: Int, folder: SweepFolder,
-                         threads: Int, started: UInt64) {
+    private func summary(_ target: Target, pending: [Int], failed: Int, threads: Int, started: UInt64) {
+        let setup = target.setup
         let plan = setup.plan, horizons = setup.points.horizons, firms = setup.points.firms
         let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let steps = pending.reduce(0.0) { total, index in
@@ -147,14 +189,16 @@ struct SweepCommand {
             return total + Double(horizons[point]) * Double(firms[point])
         }
         let invalid = setup.points.invalid
-        printError("wrote \(folder.path): \(pending.count) runs (\(failed) failed) of \(total)\(shard.map { " (shard \($0.spec) of \(plan.runCount) runs)" } ?? "") in \(String(format: "%.2f", wall)) s "
+        let shard = target.shard.map { " (shard \($0.spec) of \(plan.runCount) runs)" } ?? ""
+        printError("wrote \(target.folder.path): \(pending.count) runs (\(failed) failed) of \(target.runs.count)\(shard) in \(String(format: "%.2f", wall)) s "
             + "(\(formatRate(wall > 0 ? Double(pending.count) / wall : 0)) runs/s, \(formatRate(wall > 0 ? steps / wall : 0)) agent-steps/s, \(threads) threads)"
             + (invalid > 0 ? "; \(invalid) points break a rule between keys" : ""))
     }
 
     /// `--dry-run`: what the sweep would run, and what it would do with the
     /// output folder, on standard output.
-    private func dryRun(_ setup: SweepSetup, shard: SweepShard?, folder: SweepFolder, claim: SweepFolder.Claim) {
+    private func dryRun(_ target: Target, claim: SweepFolder.Claim) {
+        let setup = target.setup, folder = target.folder
         let plan = setup.plan
         let points = setup.points
         let steps = zip(points.horizons, points.firms).reduce(0.0) { $0 + Double($1.0) * Double($1.1) } * Double(plan.replicates)
@@ -173,7 +217,7 @@ struct SweepCommand {
         if let first = points.firstInvalid {
             print("\(points.invalid) points break a rule between keys; their runs would be recorded as failed (point \(first.point): \(first.reason))")
         }
-        if let shard {
+        if let shard = target.shard {
             dryRun(shard, of: setup)
             return
         }
