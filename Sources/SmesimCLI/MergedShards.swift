@@ -60,7 +60,8 @@ struct MergedShards {
         let folder = SweepFolder(path: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .usage("\(path): no such folder; give the folders of 'smesim sweep --shard I/N'")
+            let what = FileManager.default.fileExists(atPath: folder.path) ? "a file, not a folder" : "no such folder"
+            throw .usage("\(path): \(what); give the folders of 'smesim sweep --shard I/N'")
         }
         guard let state = folder.recordedState() else {
             throw .usage("\(path): not a sweep folder of \(ToolInfo.name) (no \(SweepFolder.stateFile) of \(ToolInfo.name)'s); give the folders of 'smesim sweep --shard I/N'")
