@@ -192,6 +192,20 @@ import Testing
         #expect(contents(of: folder.appendingPathComponent("o/.sweep/parts")).count == 6, "a complete shard keeps its parts")
     }
 
+    /// merge has a help of its own, and the overview and sweep's help tell of it.
+    @Test func helpTellsOfShardsAndMerge() throws {
+        let folder = try scratchFolder()
+        for arguments in [["merge", "--help"], ["help", "merge"]] {
+            let help = try ToolProcess.run(arguments, in: folder)
+            #expect(help.status == 0 && help.stdout.contains("smesim merge OUT SHARD_DIR [SHARD_DIR ...] [options]"), "\(help.stdout)")
+            #expect(help.stdout.contains("--allow-build-change") && help.stdout.contains("--force"))
+        }
+        let overview = try ToolProcess.run(["--help"], in: folder)
+        #expect(overview.stdout.contains("smesim merge OUT SHARD_DIR"))
+        let sweep = try ToolProcess.run(["help", "sweep"], in: folder)
+        #expect(sweep.stdout.contains("--shard I/N") && sweep.stdout.contains("smesim merge"))
+    }
+
     /// Shards run by different builds are merged only when allowed; the
     /// manifest then lists both builds.
     @Test func shardsOfDifferentBuildsNeedAllowBuildChange() throws {
