@@ -43,9 +43,15 @@ dd if=/dev/urandom of="$D/munge/munge.key" bs=1024 count=1 status=none
 chown munge:munge "$D/munge/munge.key"
 chmod 0400 "$D/munge/munge.key"
 
-pids=()
+pids=() jobs=()
 stop_daemons() {
   set +e
+  # Jobs still queued or running (a failure, a timeout) are cancelled first,
+  # so no job outlives the cluster.
+  if [ "${#jobs[@]}" -gt 0 ] && [ "${#pids[@]}" -ge 3 ]; then
+    scancel "${jobs[@]}" 2>/dev/null
+    for _ in $(seq 1 50); do squeue -h 2>/dev/null | grep -q . || break; sleep 0.1; done
+  fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   for _ in $(seq 1 100); do
     alive=0
@@ -59,6 +65,7 @@ stop_daemons() {
   [ "${KEEP:-0}" = 1 ] && echo "test-local: kept $D" || rm -rf "$D"
 }
 trap stop_daemons EXIT
+trap 'exit 130' INT TERM HUP
 
 # Two free TCP ports for slurmctld and slurmd.
 free_port() {
@@ -124,6 +131,7 @@ array=$(sbatch --parsable --array=1-$shards --cpus-per-task=1 --output="$D/log/s
   --export=ALL,SMESIM="$smesim" "$repo/scripts/slurm/sweep.sbatch" "$sweep" "$shards" "$results" "${small[@]}")
 merge=$(sbatch --parsable --dependency=afterok:"$array" --output="$D/log/merge-%j.out" \
   --export=ALL,SMESIM="$smesim" "$repo/scripts/slurm/merge.sbatch" "$shards" "$results")
+jobs=("$array" "$merge")
 say "submitted array job $array ($shards shards) and merge job $merge (afterok)"
 "$smesim" sweep "$sweep" "${small[@]}" --out "$D/work/whole" --threads 1 --quiet
 
