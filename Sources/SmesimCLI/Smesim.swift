@@ -7,6 +7,10 @@ import SMEModel
 /// standard output.
 public enum Smesim {
     public static func main(_ arguments: [String]) -> Int32 {
+        // Past a file-size limit (`ulimit -f`) a write fails with EFBIG and is
+        // reported like any write error, instead of the signal killing the
+        // process silently.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             try dispatch(arguments)
             return 0

@@ -30,6 +30,12 @@ import Testing
         Case(label: "an empty key", file: #"{"": 1}"#, expected: [#"bad.json: "": unknown key: the name is empty; allowed here: name"#]),
         Case(label: "a whole number in a rule", file: #"{"firms": {"size": {"median_employees": 50, "max_employees": 10}}}"#,
              expected: ["firms.size.median_employees: 50 exceeds max_employees (10)"]),
+        Case(label: "names alike once neutralised", file: #"{"firms": {"localities": {"=X": 0.5, "'=X": 0.5}}}"#,
+             expected: [#"firms.localities: "=X" and "'=X" would be written alike in CSV ('=X); rename one"#]),
+        Case(label: "a C1 control in a name", file: #"{"firms": {"localities": {"a\u0085b": 1}}}"#,
+             expected: [#"firms.localities: "a\u{85}b": names must have 1 to 64 characters and no control characters"#]),
+        Case(label: "a bidirectional override in a name", file: #"{"firms": {"sectors": {"dairy\u202Eyriad": 1}}}"#,
+             expected: [#"firms.sectors: "dairy\u{202e}yriad": names must have"#]),
         Case(label: "a flood of unknown keys", file: "{" + (0..<5_000).map { "\"k\($0)\": 1" }.joined(separator: ",") + "}",
              expected: ["5000 problems:", "… and 4950 more problems"]),
     ]
