@@ -16,12 +16,11 @@ public struct MergeOptions: Equatable {
         summary: """
             Joins the folders of a sweep's shards ('smesim sweep SWEEP.json --shard I/N',
             one per shard) into OUT, the folder the whole sweep would have written:
-            points.csv, runs.csv, timeseries.csv and manifest.json byte-identical to an
-            unsharded sweep's (runs.csv's wall_seconds and the manifest's times, command
-            and threads aside), and the sweep's state, so 'smesim sweep SWEEP.json --out
-            OUT' then finds it complete. The runs' rows are appended from the shards'
-            parts in run order (the shards are read, not changed; OUT needs the space of
-            its tables).
+            points.csv, runs.csv and timeseries.csv byte-identical to an unsharded
+            sweep's (runs.csv's wall_seconds aside), its manifest.json (which also lists
+            the shards merged) and its state, so 'smesim sweep SWEEP.json --out OUT' then
+            finds it complete. The runs' rows are appended from the shards' parts in run
+            order (the shards are read, not changed; OUT needs the space of its tables).
 
             Checked before anything is written (exit code 2, naming what is wrong): every
             folder is a shard of the same sweep (the same plan and resolved base scenario),
