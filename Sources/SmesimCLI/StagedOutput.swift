@@ -21,7 +21,10 @@ extension OutputDirectory {
         defer { interruption.disarm() }
         do {
             let result = try fill()
-            try commit()
+            if let gone = try commit() {
+                printError("\(ToolInfo.name): replaced the earlier results in \(finalPath)"
+                    + (gone.isEmpty ? "" : "; gone with them: \(gone.joined(separator: ", "))"))
+            }
             return result
         } catch {
             discard()

@@ -57,7 +57,7 @@ struct SweepFolder {
         // one are the other marks (a run's manifest) read.
         let state = recordedState()
         guard state != nil || ToolInfo.folders.owns(path) else {
-            throw .usage("--out \(path): \(OutputDirectory.notOwned(ToolInfo.folders))")
+            throw .usage("--out \(path): \(OutputDirectory.notOwned(ToolInfo.folders, path))")
         }
         guard let recorded = state else {
             guard force else {

@@ -42,7 +42,7 @@ public struct OutputDirectory: Sendable {
                 throw OutputFolderError(path: path, reason: "the folder exists already; pass --force to replace it, or choose another --out")
             }
             if !folders.owns(finalPath) {
-                throw OutputFolderError(path: path, reason: Self.notOwned(folders))
+                throw OutputFolderError(path: path, reason: Self.notOwned(folders, finalPath))
             }
         }
         let parent = url.deletingLastPathComponent().path
@@ -63,10 +63,15 @@ public struct OutputDirectory: Sendable {
         return OutputDirectory(finalPath: finalPath, stagingPath: staging, force: force, folders: folders)
     }
 
-    /// Why `--force` does not replace a folder.
-    public static func notOwned(_ folders: ToolFolders) -> String {
-        "the folder is not an output of \(folders.tool) (no \(folders.marks.map(\.file).joined(separator: " or ")) written by \(folders.tool)); "
-            + "--force replaces only earlier results of \(folders.tool) or an empty folder, so remove it yourself or choose another --out"
+    /// Why `--force` does not replace the folder at `path`.
+    public static func notOwned(_ folders: ToolFolders, _ path: String) -> String {
+        let rule = "--force replaces only earlier results of \(folders.tool) that hold nothing else, or an empty folder, "
+            + "so move what you keep, remove the folder yourself or choose another --out"
+        guard let strays = folders.inTheWay(path), !strays.isEmpty else {
+            return "the folder is not an output of \(folders.tool) (no \(folders.marks.map(\.file).joined(separator: " or ")) written by \(folders.tool)); " + rule
+        }
+        let shown = strays.prefix(5).joined(separator: ", ") + (strays.count > 5 ? " and \(strays.count - 5) more" : "")
+        return "the folder holds \(shown), which \(folders.tool) did not write; " + rule
     }
 
     /// Where the file `name` is written until the folder is committed.
@@ -76,18 +81,24 @@ public struct OutputDirectory: Sendable {
 
     /// Moves the finished folder into place, replacing an older one only
     /// with `force` and only when the tool wrote it (a folder that appeared
-    /// during the run is checked again).
-    public func commit() throws(OutputError) {
+    /// during the run is checked again). Returns, when it replaced a folder,
+    /// the entries of the old folder the new one does not have (gone with
+    /// it), for the tool to say so.
+    @discardableResult
+    public func commit() throws(OutputError) -> [String]? {
         let manager = FileManager.default
         var replaced: String?
+        var gone: [String] = []
         if manager.fileExists(atPath: finalPath) {
             guard force else {
                 throw OutputError(path: finalPath, reason: "a folder of that name appeared while the run was going (another run?); it was left alone, and this run's results were not kept — rerun with another --out or --force")
             }
             guard folders.owns(finalPath) else {
-                throw OutputError(path: finalPath, reason: Self.notOwned(folders) + "; this run's results were not kept")
+                throw OutputError(path: finalPath, reason: Self.notOwned(folders, finalPath) + "; this run's results were not kept")
             }
             let aside = folders.asidePath(for: finalPath)
+            gone = Set((try? manager.contentsOfDirectory(atPath: finalPath)) ?? [])
+                .subtracting((try? manager.contentsOfDirectory(atPath: stagingPath)) ?? []).sorted()
             if rename(finalPath, aside) != 0 { throw OutputError.fromErrno(finalPath, "moving the old folder aside") }
             replaced = aside
         }
@@ -96,7 +107,9 @@ public struct OutputDirectory: Sendable {
             if let replaced { _ = rename(replaced, finalPath) }
             throw OutputError(path: finalPath, reason: "cannot rename the finished folder into place (\(reason))")
         }
-        if let replaced { try? manager.removeItem(atPath: replaced) }
+        guard let replaced else { return nil }
+        try? manager.removeItem(atPath: replaced)
+        return gone
     }
 
     /// Removes the staging folder and everything in it.

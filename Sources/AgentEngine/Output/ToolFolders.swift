@@ -1,10 +1,14 @@
 import Foundation
 
 /// Which folders a tool wrote, so `--force` replaces those and never any
-/// other: a folder is the tool's when it is empty or holds one of the
-/// tool's marks — a JSON file (a manifest, a sweep's state) whose value at
-/// a key path is the tool's name. A file that merely has the same name, in
-/// someone else's folder, is not a mark.
+/// other: a folder is the tool's when it is empty, or when it holds one of
+/// the tool's marks — a JSON file (a manifest, a sweep's state) whose value
+/// at a key path is the tool's name — and nothing else than the files its
+/// manifest lists (`resources[].path`), the names the tool writes into its
+/// folders (`companions`: its tables, a report, a sweep's state) and the
+/// tool's own temporaries (`.NAME.tmp`). A file that merely has the same name
+/// as a mark, in someone else's folder, is not a mark; a folder the tool
+/// wrote that now also holds someone's file is not replaced.
 ///
 /// A folder is replaced by renaming it aside (one atomic step, to a hidden
 /// sibling named after the tool and the process) and then deleting it, so
@@ -24,24 +28,46 @@ public struct ToolFolders: Sendable {
 
     public let tool: String
     public let marks: [Mark]
+    /// Names (files or folders) the tool writes into its folders.
+    public let companions: Set<String>
 
-    public init(tool: String, marks: [Mark]) {
+    public init(tool: String, marks: [Mark], companions: Set<String> = []) {
         self.tool = tool
         self.marks = marks
+        self.companions = companions
     }
 
-    /// Whether the folder at `path` is empty or marked as the tool's.
-    public func owns(_ path: String) -> Bool {
+    /// Whether the folder at `path` is the tool's and may be replaced.
+    public func owns(_ path: String) -> Bool { inTheWay(path) == [] }
+
+    /// What stops the folder at `path` from being replaced: nil when it is
+    /// not the tool's at all (no mark), else the entries the tool did not
+    /// write (empty: it may be replaced).
+    public func inTheWay(_ path: String) -> [String]? {
         let manager = FileManager.default
-        guard let entries = try? manager.contentsOfDirectory(atPath: path) else { return false }
-        if entries.isEmpty { return true }
-        return marks.contains { mark in
-            let file = path + "/" + mark.file
-            guard let size = (try? manager.attributesOfItem(atPath: file))?[.size] as? Int, size <= Self.largestMark,
-                  let data = manager.contents(atPath: file),
-                  let document = try? JSONParser.parse(Array(data)) else { return false }
-            return document.value(at: mark.key) == .string(tool)
+        guard let entries = try? manager.contentsOfDirectory(atPath: path) else { return nil }
+        if entries.isEmpty { return [] }
+        var listed: Set<String> = []
+        var marked = false
+        for mark in marks {
+            guard let document = Self.readMark(path + "/" + mark.file), document.value(at: mark.key) == .string(tool) else { continue }
+            marked = true
+            listed.insert(String(mark.file.split(separator: "/").first ?? ""))
+            if case .array(let resources)? = document.value(at: ["resources"]) {
+                for resource in resources {
+                    if case .string(let file)? = resource.value(at: ["path"]) { listed.insert(file) }
+                }
+            }
         }
+        guard marked else { return nil }
+        return entries.filter { !listed.contains($0) && !companions.contains($0) && !($0.hasPrefix(".") && $0.hasSuffix(".tmp")) }.sorted()
+    }
+
+    private static func readMark(_ file: String) -> JSONValue? {
+        let manager = FileManager.default
+        guard let size = (try? manager.attributesOfItem(atPath: file))?[.size] as? Int, size <= largestMark,
+              let data = manager.contents(atPath: file) else { return nil }
+        return try? JSONParser.parse(Array(data))
     }
 
     /// A manifest embeds the resolved inputs (a points design's rows), so
