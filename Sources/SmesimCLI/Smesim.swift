@@ -16,7 +16,7 @@ public enum Smesim {
         }
     }
 
-    static let commands = ["run", "sweep", "compare", "validate", "resolve", "help"]
+    static let commands = ["run", "sweep", "analyze", "compare", "validate", "resolve", "help"]
 
     static func dispatch(_ arguments: [String]) throws(CLIError) {
         guard let command = arguments.first else {
@@ -38,6 +38,9 @@ public enum Smesim {
         case "sweep":
             if wantsHelp { print(SweepOptions.syntax.help); return }
             try SweepCommand(options: try SweepOptions.parse(rest)).execute()
+        case "analyze":
+            if wantsHelp { print(AnalyzeOptions.syntax.help); return }
+            try AnalyzeCommand(options: try AnalyzeOptions.parse(rest)).execute()
         case "compare":
             if wantsHelp { print(CompareOptions.syntax.help); return }
             try CompareCommand(options: try CompareOptions.parse(rest)).execute()
@@ -58,11 +61,12 @@ public enum Smesim {
         case nil: print(Help.overview)
         case "run": print(RunOptions.syntax.help)
         case "sweep": print(SweepOptions.syntax.help)
+        case "analyze": print(AnalyzeOptions.syntax.help)
         case "compare": print(CompareOptions.syntax.help)
         case "validate": print(ScenarioCommands.validate.help)
         case "resolve": print(ScenarioCommands.resolve.help)
         case "keys": print(try Help.keys(Array(arguments.dropFirst())), terminator: "")
-        case let other?: throw .usage("no help for '\(other)'; topics: run, sweep, compare, validate, resolve, keys")
+        case let other?: throw .usage("no help for '\(other)'; topics: run, sweep, analyze, compare, validate, resolve, keys")
         }
     }
 }
