@@ -67,6 +67,14 @@ import Testing
         #expect(estimator.indices() == SobolIndices(first: [0, 0, 0], total: [0, 0, 0], second: []))
     }
 
+    /// NumPy 2.4.6's `np.sum` of these arrays, to the last bit (added in
+    /// order, they give 7.485470860550343 and 450.00000000000034).
+    @Test func pairwiseSumIsNumPys() {
+        #expect(pairwiseSum((1...1_000).map { 1 / Double($0) }) == 7.485470860550345)
+        #expect(pairwiseSum((0..<300).map { Double((($0 * 7_919) % 1_000)) / 7 - 70 }) == 449.9999999999999)
+        #expect(pairwiseSum([1, 2, 3]) == 6 && pairwiseSum([]) == 0)
+    }
+
     // MARK: Morris
 
     /// A linear function c·x over keys swept on [min, max]: every

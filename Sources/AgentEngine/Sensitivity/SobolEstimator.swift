@@ -8,10 +8,17 @@
 ///     ST_j  = ½ · mean((A − AB_j)²) / V                  (Jansen 1999)
 ///     S2_jk = mean(BA_j · AB_k − A · B) / V − S1_j − S1_k   (Saltelli 2002)
 ///
-/// Means run over the base samples given (all N, or a bootstrap resample).
+/// Means run over the base samples given (all N, or a bootstrap resample),
+/// each summed as NumPy sums (`pairwiseSum`), so even an outcome whose
+/// mean nearly cancels its values is normalized to the same bits.
 /// As in SALib, an index is 0 when [A; B] spans no more than the machine
 /// epsilon or V is not above it — so an outcome that never varies has
-/// every index 0.
+/// every index 0. One rule is added: an outcome whose values span no more
+/// than `roundingSpread` (10⁻¹²) of their largest magnitude varies by
+/// rounding only, and has every index 0 too: SALib normalizes such an
+/// outcome into numbers of order 1 and reports the indices of its rounding
+/// noise (S1 above 1 is common). scripts/check_salib.py applies the same
+/// rule before calling SALib.
 public struct SobolEstimator: Sendable {
     public let samples: Int
     public let dimensions: Int
@@ -19,15 +26,21 @@ public struct SobolEstimator: Sendable {
     private let a: [Double], b: [Double]
     /// ab[j][k]: AB_j of base sample k; ba likewise (empty without second order).
     private let ab: [[Double]], ba: [[Double]]
+    /// Whether the values span no more than `roundingSpread` of their
+    /// largest magnitude (or are not numbers): every index is then 0.
+    public let variesByRoundingOnly: Bool
+
+    public static let roundingSpread = 1e-12
 
     /// `values` has one value per row of the design: N·(D + 2), or
     /// N·(2D + 2) with second order.
     public init(values: [Double], dimensions: Int, secondOrder: Bool) {
         let step = secondOrder ? 2 * dimensions + 2 : dimensions + 2
         precondition(dimensions > 0 && values.count % step == 0, "values must fill whole Saltelli blocks")
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
+        let low = values.min() ?? 0, high = values.max() ?? 0
+        variesByRoundingOnly = !(high - low > Self.roundingSpread * Swift.max(abs(low), abs(high)))
+        let mean = pairwiseMean(values)
+        let sd = pairwiseMean(values.map { ($0 - mean) * ($0 - mean) }).squareRoot()
         let y = values.map { ($0 - mean) / sd }
         samples = values.count / step
         self.dimensions = dimensions
@@ -43,22 +56,20 @@ public struct SobolEstimator: Sendable {
     public func indices(_ rows: [Int]? = nil) -> SobolIndices {
         let rows = rows ?? Array(0..<samples)
         let a = rows.map { self.a[$0] }, b = rows.map { self.b[$0] }
-        let variance = Self.variance(a + b)
-        guard let variance else {
+        guard !variesByRoundingOnly, let variance = Self.variance(a + b) else {
             return SobolIndices(first: zeros(dimensions), total: zeros(dimensions), second: zeros(SobolIndices.pairCount(dimensions, secondOrder)))
         }
-        let count = Double(rows.count)
         let first = (0..<dimensions).map { j in
-            zip(rows, b).reduce(0) { $0 + $1.1 * (ab[j][$1.0] - self.a[$1.0]) } / count / variance
+            pairwiseMean(rows.indices.map { b[$0] * (ab[j][rows[$0]] - a[$0]) }) / variance
         }
         let total = (0..<dimensions).map { j in
-            0.5 * zip(rows, a).reduce(0) { $0 + ($1.1 - ab[j][$1.0]) * ($1.1 - ab[j][$1.0]) } / count / variance
+            0.5 * pairwiseMean(rows.indices.map { (a[$0] - ab[j][rows[$0]]) * (a[$0] - ab[j][rows[$0]]) }) / variance
         }
         var second: [Double] = []
         if secondOrder {
             let ab0 = zip(a, b).map { $0 * $1 }
             for (j, k) in SobolIndices.pairs(dimensions) {
-                let joint = rows.indices.reduce(0) { $0 + ba[j][rows[$1]] * ab[k][rows[$1]] - ab0[$1] } / count / variance
+                let joint = pairwiseMean(rows.indices.map { ba[j][rows[$0]] * ab[k][rows[$0]] - ab0[$0] }) / variance
                 second.append(joint - first[j] - first[k])
             }
         }
@@ -69,8 +80,8 @@ public struct SobolEstimator: Sendable {
     /// epsilon, or its variance is not above it (or not a number).
     private static func variance(_ y: [Double]) -> Double? {
         guard let low = y.min(), let high = y.max(), high - low > .ulpOfOne else { return nil }
-        let mean = y.reduce(0, +) / Double(y.count)
-        let variance = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(y.count)
+        let mean = pairwiseMean(y)
+        let variance = pairwiseMean(y.map { ($0 - mean) * ($0 - mean) })
         return variance > .ulpOfOne ? variance : nil
     }
 
