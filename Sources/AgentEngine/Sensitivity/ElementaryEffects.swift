@@ -71,10 +71,4 @@ public struct MorrisMeasures: Sendable, Equatable {
 
     /// μ, then μ*, then σ, in one list.
     public var flattened: [Double] { mu + muStar + sigma }
-
-    /// The inverse of `flattened`.
-    public init(flattened values: [Double], dimensions: Int) {
-        self.init(mu: Array(values[0..<dimensions]), muStar: Array(values[dimensions..<2 * dimensions]),
-                  sigma: Array(values[(2 * dimensions)...]))
-    }
 }

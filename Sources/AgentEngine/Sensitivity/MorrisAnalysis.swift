@@ -7,17 +7,11 @@ extension SensitivityAnalysis {
         let d = plan.parameters.count
         let rows = plan.design.unitRows(dimensions: d, seed: plan.seed) ?? []
         let effects = series(outcome)?.compactMap { ElementaryEffects(rows: rows, values: $0, levels: levels) } ?? []
-        func statistic(_ trajectories: [Int]?) -> [Double] {
-            let each = effects.map { $0.measures(trajectories).flattened }
-            return Self.mean(each)
-        }
+        func statistic(_ trajectories: [Int]?) -> [Double] { Self.mean(effects.map { $0.measures(trajectories).flattened }) }
         let estimate = effects.isEmpty ? [Double](repeating: .nan, count: 3 * d) : statistic(nil)
         let intervals = bootstrap.intervals(estimate, blocks: effects.first?.trajectories ?? 0) { statistic($0) }
-        let measures = MorrisMeasures(flattened: estimate, dimensions: d)
         return parameters.enumerated().flatMap { j, parameter in
-            [row(outcome, parameter, "mu", measures.mu[j], intervals[j]),
-             row(outcome, parameter, "mu_star", measures.muStar[j], intervals[d + j]),
-             row(outcome, parameter, "sigma", measures.sigma[j], intervals[2 * d + j])]
+            ["mu", "mu_star", "sigma"].enumerated().map { k, index in row(outcome, parameter, index, estimate[k * d + j], intervals[k * d + j]) }
         }
     }
 }

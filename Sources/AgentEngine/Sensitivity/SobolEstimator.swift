@@ -113,10 +113,4 @@ public struct SobolIndices: Sendable, Equatable {
 
     /// S1, then ST, then S2, in one list.
     public var flattened: [Double] { first + total + second }
-
-    /// The inverse of `flattened`.
-    public init(flattened values: [Double], dimensions: Int) {
-        self.init(first: Array(values[0..<dimensions]), total: Array(values[dimensions..<2 * dimensions]),
-                  second: Array(values[(2 * dimensions)...]))
-    }
 }
