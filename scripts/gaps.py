@@ -17,7 +17,12 @@ DIMENSIONS = ["relationship", "technology", "financial", "sustainability"]
 
 
 def main(folder, tick=None):
-    rows = list(csv.DictReader(open(f"{folder}/firms.csv", newline="")))
+    path = f"{folder}/firms.csv"
+    try:
+        rows = list(csv.DictReader(open(path, newline="")))
+    except FileNotFoundError:
+        sys.exit(f"gaps.py: {path} does not exist: this needs the panel of firms, which `smesim run` writes "
+                 f"with --panel-every K --panel-sample N (e.g. --panel-every 12 --panel-sample 100000)")
     last = max(int(r["tick"]) for r in rows) if tick is None else int(tick)
     start = {(r["replicate"], r["firm"]): r for r in rows if r["tick"] == "0"}
     sums = {"treated": [0.0] * 4, "controls": [0.0] * 4}

@@ -3,7 +3,7 @@ import Foundation
 
 /// One run of the SME–platform model: the population, its peer network,
 /// the market and the platform, advanced one synchronous tick at a time in
-/// the order of MODEL.md §3.
+/// the order of ODD §3.
 public struct SMESimulation: SteppedModel {
     public let scenario: Scenario
     public let population: Population

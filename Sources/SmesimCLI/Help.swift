@@ -20,11 +20,13 @@ enum Help {
                                                  the first, replicate by replicate (common
                                                  random numbers): differences with paired 95 %
                                                  intervals, public spending per unit of effect
+          smesim report DIR [--out FILE]         one self-contained HTML page (charts, no script)
+                                                 about a run, sweep or comparison folder
           smesim validate SCENARIO.json          check a scenario file without running it
           smesim resolve [SCENARIO.json]         print the scenario with every default filled in
           smesim help keys [PREFIX]              every scenario key: default, allowed values,
                                                  unit, meaning, evidence
-          smesim help [run | sweep | analyze | compare | validate | resolve]
+          smesim help [run | sweep | analyze | compare | report | validate | resolve]
                                                  the options of a command
           smesim --version                       print the version
 

@@ -19,6 +19,8 @@ struct RunCommand {
         if !options.quiet {
             printError("wrote \(output.finalPath): \(scenario.replicates) runs × \(scenario.horizon) ticks × \(scenario.firms.count) firms "
                 + "in \(String(format: "%.2f", wall)) s (\(formatRate(wall > 0 ? scenario.agentSteps / wall : 0)) agent-steps/s, \(threads) threads)")
+            let folder = options.out ?? "Results/\(scenario.name)"
+            printError("next: smesim report \(folder)   (an HTML page of charts); python3 scripts/summarize.py \(folder)   (a yearly table)")
         }
     }
 }

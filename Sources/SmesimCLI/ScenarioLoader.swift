@@ -53,19 +53,21 @@ public enum ScenarioLoader {
         do {
             return try Scenario.decode(document)
         } catch {
-            throw .usage(describe(error.problems) { problem in
+            throw .usage(describe(error.problems, omitted: error.omitted) { problem in
                 sources.last { problem.concerns($0.path) }?.describe(problem) ?? "\(label): \(problem)"
             })
         }
     }
 
-    /// The problems, one a line (the first `maximumProblemsShown`, then a count).
-    static func describe(_ problems: [InputProblem], _ line: (InputProblem) -> String) -> String {
+    /// The problems, one a line (the first `maximumProblemsShown`, then a
+    /// count); `omitted` more were found but not kept.
+    static func describe(_ problems: [InputProblem], omitted: Int = 0, _ line: (InputProblem) -> String) -> String {
+        let total = problems.count + omitted
         var lines = problems.prefix(maximumProblemsShown).map(line)
-        if problems.count > maximumProblemsShown {
-            lines.append("… and \(problems.count - maximumProblemsShown) more problems")
+        if total > maximumProblemsShown {
+            lines.append("… and \(total - maximumProblemsShown) more problems")
         }
-        let count = problems.count <= 1 ? "" : "\(problems.count) problems:\n  "
+        let count = total <= 1 ? "" : "\(total) problems:\n  "
         return count + lines.joined(separator: "\n  ")
     }
 
@@ -83,6 +85,9 @@ public enum ScenarioLoader {
         }
         if isDirectory.boolValue {
             throw .usage("\(file): is a folder, not a file")
+        }
+        guard isRegularFile(file) else {
+            throw .usage("\(file): is not a regular file (a pipe, a device or a socket); give a JSON file")
         }
         guard manager.isReadableFile(atPath: file), let handle = FileHandle(forReadingAtPath: file) else {
             throw .usage("\(file): cannot be read (permission denied)")

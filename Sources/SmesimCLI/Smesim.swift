@@ -7,6 +7,10 @@ import SMEModel
 /// standard output.
 public enum Smesim {
     public static func main(_ arguments: [String]) -> Int32 {
+        // Past a file-size limit (`ulimit -f`) a write fails with EFBIG and is
+        // reported like any write error, instead of the signal killing the
+        // process silently.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             try dispatch(arguments)
             return 0
@@ -16,7 +20,7 @@ public enum Smesim {
         }
     }
 
-    static let commands = ["run", "sweep", "analyze", "compare", "validate", "resolve", "help"]
+    static let commands = ["run", "sweep", "analyze", "compare", "report", "validate", "resolve", "help"]
 
     static func dispatch(_ arguments: [String]) throws(CLIError) {
         guard let command = arguments.first else {
@@ -44,6 +48,9 @@ public enum Smesim {
         case "compare":
             if wantsHelp { print(CompareOptions.syntax.help); return }
             try CompareCommand(options: try CompareOptions.parse(rest)).execute()
+        case "report":
+            if wantsHelp { print(ReportOptions.syntax.help); return }
+            try ReportCommand(options: try ReportOptions.parse(rest)).execute()
         case "validate":
             if wantsHelp { print(ScenarioCommands.validate.help); return }
             try ScenarioCommands.runValidate(rest)
@@ -63,10 +70,11 @@ public enum Smesim {
         case "sweep": print(SweepOptions.syntax.help)
         case "analyze": print(AnalyzeOptions.syntax.help)
         case "compare": print(CompareOptions.syntax.help)
+        case "report": print(ReportOptions.syntax.help)
         case "validate": print(ScenarioCommands.validate.help)
         case "resolve": print(ScenarioCommands.resolve.help)
         case "keys": print(try Help.keys(Array(arguments.dropFirst())), terminator: "")
-        case let other?: throw .usage("no help for '\(other)'; topics: run, sweep, analyze, compare, validate, resolve, keys")
+        case let other?: throw .usage("no help for '\(other)'; topics: run, sweep, analyze, compare, report, validate, resolve, keys")
         }
     }
 }

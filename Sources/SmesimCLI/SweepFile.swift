@@ -122,7 +122,7 @@ enum SweepFile {
         let diagnostics = InputDiagnostics()
         let root = ObjectReader(document: document, diagnostics: diagnostics)
         func fail() throws(CLIError) -> Never {
-            throw .usage(ScenarioLoader.describe(diagnostics.problems) { "\(file): \($0)" })
+            throw .usage(ScenarioLoader.describe(diagnostics.problems, omitted: diagnostics.omitted) { "\(file): \($0)" })
         }
 
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension

@@ -113,7 +113,7 @@ import Testing
         let messages = d.problems.map(\.description)
         #expect(messages.count == 6)
         #expect(messages.contains { $0.hasPrefix("n: -1 is out of range; allowed: 0 to 10") })
-        #expect(messages.contains { $0.hasPrefix("x: expected a number from 0.0 to 1.0, found the string \"NaN\"") })
+        #expect(messages.contains { $0.hasPrefix("x: expected a number from 0 to 1, found the string \"NaN\"") })
         #expect(messages.contains { $0.contains("mode: \"bas\" is not allowed") && $0.contains("did you mean \"bass\"") })
         #expect(messages.contains { $0.hasPrefix("flag: expected true or false") })
         #expect(messages.contains { $0.hasPrefix("nested.k: 2 is out of range") })

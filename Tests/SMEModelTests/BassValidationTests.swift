@@ -2,7 +2,7 @@ import AgentEngine
 import Testing
 @testable import SMEModel
 
-/// Pattern 1 of MODEL.md: with the whole population as peers and no
+/// Pattern 1 of the model documentation (ODD): with the whole population as peers and no
 /// filters, the member share follows the discrete Bass recursion.
 @Suite struct BassValidationTests {
     /// The deterministic recursion F(t+1) = F(t) + (p + q·F(t))·(1 − F(t)).

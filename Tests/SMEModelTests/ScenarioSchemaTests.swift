@@ -198,7 +198,7 @@ import Testing
             } catch { return ["\(error)"] }
         }
         #expect(problems(#"{"platform": {"logistics": {"floor": 10}}}"#)
-            == ["platform.logistics.floor: 10.0 exceeds start (9.0); costs fall with volume"])
+            == ["platform.logistics.floor: 10 exceeds start (9); costs fall with volume"])
         // A key that is itself wrong is reported once, not again by its rule.
         #expect(problems(#"{"platform": {"logistics": {"floor": "x"}}}"#).count == 1)
         #expect(problems(#"{"economy": false}"#).first?.hasPrefix("economy: behavioural adoption needs the economy") == true)

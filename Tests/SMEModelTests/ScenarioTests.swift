@@ -74,7 +74,7 @@ import Testing
 
     @Test func wrongTypesAreNamed() {
         #expect(problems(#"{"horizon": "120"}"#) == [#"horizon: expected an integer from 0 to 6000, found the string "120""#])
-        #expect(problems(#"{"adoption": {"p": "NaN"}}"#) == [#"adoption.p: expected a number from 0.0 to 1.0, found the string "NaN""#])
+        #expect(problems(#"{"adoption": {"p": "NaN"}}"#) == [#"adoption.p: expected a number from 0 to 1, found the string "NaN""#])
         #expect(problems(#"{"firms": []}"#) == ["firms: expected an object ({ ... }), found an array"])
         #expect(problems(#"{"horizon": 1.5}"#) == ["horizon: expected an integer from 0 to 6000, found 1.5"])
     }

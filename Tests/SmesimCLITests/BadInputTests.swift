@@ -18,15 +18,26 @@ import Testing
         Case(label: "unknown key", file: #"{"horizn": 12}"#, expected: ["bad.json: horizn: unknown key; did you mean \"horizon\"?"]),
         Case(label: "nested unknown key", file: #"{"adoption": {"qq": 0.1}}"#, expected: ["bad.json: adoption.qq: unknown key; did you mean \"q\"?"]),
         Case(label: "wrong type", file: #"{"replicates": "four"}"#, expected: ["bad.json: replicates: expected an integer from 1 to 100000, found the string \"four\""]),
-        Case(label: "out of range", file: #"{"adoption": {"p": 1.5}}"#, expected: ["bad.json: adoption.p: 1.5 is out of range; allowed: 0.0 to 1.0"]),
+        Case(label: "out of range", file: #"{"adoption": {"p": 1.5}}"#, expected: ["bad.json: adoption.p: 1.5 is out of range; allowed: 0 to 1"]),
         Case(label: "negative count", file: #"{"firms": {"count": -10}}"#, expected: ["bad.json: firms.count: -10 is out of range; allowed: 1 to 10000000"]),
-        Case(label: "NaN as a string", file: #"{"adoption": {"q": "NaN"}}"#, expected: ["bad.json: adoption.q: expected a number from 0.0 to 1.0, found the string \"NaN\""]),
+        Case(label: "NaN as a string", file: #"{"adoption": {"q": "NaN"}}"#, expected: ["bad.json: adoption.q: expected a number from 0 to 1, found the string \"NaN\""]),
         Case(label: "bare NaN", file: #"{"adoption": {"q": NaN}}"#, expected: ["bad.json: invalid JSON", "NaN and Infinity are not JSON numbers"]),
         Case(label: "empty file", file: "", expected: ["bad.json: invalid JSON at line 1, column 1: the document is empty"]),
         Case(label: "not an object", file: "[1, 2]", expected: ["bad.json: the document must be a JSON object"]),
         Case(label: "bad mode", file: #"{"adoption": {"mode": "Bass"}}"#, expected: ["adoption.mode: \"Bass\" is not allowed; allowed: \"behavioural\", \"bass\" or \"peers\"; did you mean \"bass\"?"]),
         Case(label: "huge integer", file: #"{"firms": {"count": 99999999999999999999999}}"#, expected: ["firms.count: expected an integer from 1 to 10000000"]),
         Case(label: "several problems", file: #"{"horizon": -1, "seed": 1.5}"#, expected: ["2 problems", "horizon: -1 is out of range", "seed: expected an integer"]),
+        Case(label: "an empty key", file: #"{"": 1}"#, expected: [#"bad.json: "": unknown key: the name is empty; allowed here: name"#]),
+        Case(label: "a whole number in a rule", file: #"{"firms": {"size": {"median_employees": 50, "max_employees": 10}}}"#,
+             expected: ["firms.size.median_employees: 50 exceeds max_employees (10)"]),
+        Case(label: "names alike once neutralised", file: #"{"firms": {"localities": {"=X": 0.5, "'=X": 0.5}}}"#,
+             expected: [#"firms.localities: "=X" and "'=X" would be written alike in CSV ('=X); rename one"#]),
+        Case(label: "a C1 control in a name", file: #"{"firms": {"localities": {"a\u0085b": 1}}}"#,
+             expected: [#"firms.localities: "a\u{85}b": names must have 1 to 64 characters and no control characters"#]),
+        Case(label: "a bidirectional override in a name", file: #"{"firms": {"sectors": {"dairy\u202Eyriad": 1}}}"#,
+             expected: [#"firms.sectors: "dairy\u{202e}yriad": names must have"#]),
+        Case(label: "a flood of unknown keys", file: "{" + (0..<5_000).map { "\"k\($0)\": 1" }.joined(separator: ",") + "}",
+             expected: ["5000 problems:", "… and 4950 more problems"]),
     ]
 
     @Test(arguments: cases)
@@ -53,6 +64,20 @@ import Testing
         let binary = try ToolProcess.run(["run", "binary.json"], in: folder)
         #expect(binary.status == 2 && binary.stderr.contains("binary.json: is not UTF-8 text"))
         #expect(contents(of: folder) == ["adir", "binary.json"])
+    }
+
+    /// A pipe as the scenario file is refused before it is opened (opening
+    /// it would wait for a writer forever); a dangling link as `--out` is
+    /// refused before the run.
+    @Test func aPipeOrADanglingLink() throws {
+        let folder = try scratchFolder()
+        #expect(mkfifo(folder.appendingPathComponent("pipe").path, 0o600) == 0)
+        let pipe = try ToolProcess.run(["validate", "pipe"], in: folder)
+        #expect(pipe.status == 2 && pipe.stderr.contains("pipe: is not a regular file"), "\(pipe.stderr)")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("dangling").path, withDestinationPath: "/nonexistent/out")
+        let link = try ToolProcess.run(["run", "--firms", "100", "--ticks", "1", "--out", "dangling"], in: folder)
+        #expect(link.status == 2 && link.stderr.contains("--out dangling: is a symbolic link to /nonexistent/out, which does not exist"), "\(link.stderr)")
+        #expect(contents(of: folder) == ["dangling", "pipe"])
     }
 
     @Test func anUnwritableOutputFolder() throws {
@@ -92,12 +117,12 @@ import Testing
         (["run", "--quiet=yes"], "--quiet takes no value"),
         (["run", "--set", "platform.comission=0.1"], "--set platform.comission=0.1: unknown key platform.comission; did you mean platform.commission?"),
         (["run", "--set", "platform.commission"], "--set platform.commission: expected KEY=VALUE"),
-        (["run", "--set", "platform.commission=2"], "--set platform.commission=2: platform.commission: 2 is out of range; allowed: 0.0 to 1.0"),
+        (["run", "--set", "platform.commission=2"], "--set platform.commission=2: platform.commission: 2 is out of range; allowed: 0 to 1"),
         (["run", "--set", "platform.services.analytics=1"], "platform.services.analytics: expected true or false, found the number 1"),
         (["run", "--set", "firms.sectors={\"wine\": 0.5}"], "firms.sectors: shares sum to 0.5; they must sum to 1"),
-        (["run", "--set", "platform.logistics.floor=10"], "--set platform.logistics.floor=10: platform.logistics.floor: 10.0 exceeds start (9.0)"),
-        (["run", "--set", "firms.size.max_employees=1"], "--set firms.size.max_employees=1: firms.size.median_employees: 3.0 exceeds max_employees (1)"),
-        (["run", "--set", "platform.logistics.start=0"], "--set platform.logistics.start=0: platform.logistics.floor: 4.0 exceeds start (0.0)"),
+        (["run", "--set", "platform.logistics.floor=10"], "--set platform.logistics.floor=10: platform.logistics.floor: 10 exceeds start (9)"),
+        (["run", "--set", "firms.size.max_employees=1"], "--set firms.size.max_employees=1: firms.size.median_employees: 3 exceeds max_employees (1)"),
+        (["run", "--set", "platform.logistics.start=0"], "--set platform.logistics.start=0: platform.logistics.floor: 4 exceeds start (0)"),
         (["run", "--set", #"firms.sectors={"a": 1, "a": 0}"#], #"firms.sectors: invalid JSON (line 1, column 10: duplicate key "a")"#),
         (["run", "--set", "platform.services=[true"], "platform.services: invalid JSON"),
         (["run", "--set", #"firms.strategy={"value_proposition": 1}"#], "firms.strategy: strategy weights sum to 1.72; they must sum to 1"),

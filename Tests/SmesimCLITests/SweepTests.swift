@@ -123,7 +123,7 @@ import Testing
         #expect(result.stderr.contains("2 of 6 runs failed"), "\(result.stderr)")
         let runs = rows(try read(folder, "Results/s/runs.csv"))
         #expect(runs.dropFirst().map { $0[5] } == ["ok", "ok", "failed", "failed", "ok", "ok"])
-        #expect(runs[3][6] == "platform.logistics.floor: 10.0 exceeds start (9.0); costs fall with volume")
+        #expect(runs[3][6] == "platform.logistics.floor: 10 exceeds start (9); costs fall with volume")
         let series = rows(try read(folder, "Results/s/timeseries.csv"))
         #expect(series.count == 1 + 4 * 13, "no rows for failed runs")
         #expect(!series.contains { $0[0] == "1" })
@@ -212,7 +212,7 @@ import Testing
 
     @Test(arguments: [
         (#"{"parameters": {"platform.comission": {"values": [0.1]}}}"#, "parameters.platform.comission: unknown key platform.comission; did you mean platform.commission?"),
-        (#"{"parameters": {"platform.commission": {"values": [0.1, 2]}}}"#, "parameters.platform.commission.values[1]: 2 is out of range; allowed: 0.0 to 1.0"),
+        (#"{"parameters": {"platform.commission": {"values": [0.1, 2]}}}"#, "parameters.platform.commission.values[1]: 2 is out of range; allowed: 0 to 1"),
         (#"{"parameters": {"platform.commission": {"min": 0.2, "max": 0.1, "levels": 2}}}"#, "parameters.platform.commission.max: 0.1 is not above min (0.2)"),
         (#"{"parameters": {"platform.commission": {"min": 0.1, "max": 0.2}}}"#, "a grid needs \"levels\""),
         (#"{"parameters": {"seed": {"values": [1, 2]}}}"#, "parameters.seed: cannot be swept"),
@@ -222,9 +222,9 @@ import Testing
         (#"{"parameters": {"adoption.p": {"values": [0.1]}}, "outcomes": {"x": {"column": "member_shares"}}}"#, "did you mean \"member_share\""),
         (#"{"parameters": {}}"#, "a sweep needs at least one swept key"),
         (#"{"scenario": "missing.json", "parameters": {"adoption.p": {"values": [0.1]}}}"#, "bad.json: scenario: missing.json: no such file"),
-        (#"{"set": {"platform.commission": 5}, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "bad.json: set.platform.commission: 5 is out of range; allowed: 0.0 to 1.0"),
+        (#"{"set": {"platform.commission": 5}, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "bad.json: set.platform.commission: 5 is out of range; allowed: 0 to 1"),
         (#"{"set": {"platform": 5}, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "bad.json: set.platform: expected an object"),
-        (#"{"set": {"firms.size.max_employees": 1}, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "bad.json: set.firms.size.max_employees: firms.size.median_employees: 3.0 exceeds max_employees (1)"),
+        (#"{"set": {"firms.size.max_employees": 1}, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "bad.json: set.firms.size.max_employees: firms.size.median_employees: 3 exceeds max_employees (1)"),
         (#"{"set": {"replicates": 3}, "replicates": 2, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "set.replicates: the sweep's own \"replicates\" sets it too"),
         (#"{"parameters": {"horizon": {"values": [6, 12]}}, "outcomes": {"horizon": {"column": "members"}}}"#, "outcomes.horizon: is the name of a column runs.csv already has"),
         (#"{"parameters": {"adoption.p": {"values": [0.1]}}, "outcomes": {"run_id": {"column": "members"}}}"#, "outcomes.run_id: is the name of a column runs.csv already has"),
@@ -233,7 +233,7 @@ import Testing
         (#"{"parameters": {"platform.commission": null}}"#, "bad.json: parameters.platform.commission: expected {\"values\": [...]} or {\"min\": a, \"max\": b}, found null"),
         (#"{"set": {"horizon": 12}, "parameters": {"adoption.p": {"values": [0.1]}}, "outcomes": {"m5": {"column": "members", "stat": "at", "tick": 60}}}"#, "bad.json: outcomes.m5: tick 60 is past the horizon (12 ticks)"),
         (#"{"parameters": {"horizon": {"values": [12, 24]}}, "outcomes": {"late": {"column": "members", "stat": "mean", "from": 18, "to": 24}}}"#, "bad.json: outcomes.late: ticks 18–24 reach past the shortest horizon of the sweep (12 ticks, at point 0)"),
-        (#"{"parameters": {"platform.logistics.floor": {"values": [10, 12]}}}"#, "bad.json: every point of the sweep breaks a rule between keys (point 0: platform.logistics.floor: 10.0 exceeds start (9.0)"),
+        (#"{"parameters": {"platform.logistics.floor": {"values": [10, 12]}}}"#, "bad.json: every point of the sweep breaks a rule between keys (point 0: platform.logistics.floor: 10 exceeds start (9)"),
         (#"{"set": {"firms.count": 0}, "parameters": {"adoption.p": {"values": [0.1]}}}"#, "firms.count: 0 is out of range"),
         (#"{"parameters": {"adoption.p": {"values": [0.1]}}, "replicatess": 2}"#, "replicatess: unknown key; did you mean \"replicates\"?"),
     ])

@@ -22,10 +22,17 @@ struct ToolProcess {
         return candidates[0].appendingPathComponent("smesim")
     }()
 
-    static func run(_ arguments: [String], in folder: URL) throws -> Result {
+    /// `limits`, if given, are shell commands run first (`ulimit -v 1000000`)
+    /// in a shell that then becomes the tool.
+    static func run(_ arguments: [String], in folder: URL, limits: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let limits {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", limits + "; exec \"$0\" \"$@\"", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -33,25 +33,42 @@ func keyPathsOverlap(_ a: String, _ b: String) -> Bool {
 /// so a user sees all of them at once.
 public struct InputErrors: Error, Sendable, Equatable, CustomStringConvertible {
     public let problems: [InputProblem]
+    /// Problems found beyond `InputDiagnostics.limit`, counted, not kept.
+    public let omitted: Int
 
-    public init(_ problems: [InputProblem]) { self.problems = problems }
+    public init(_ problems: [InputProblem], omitted: Int = 0) {
+        self.problems = problems
+        self.omitted = omitted
+    }
+
+    /// Every problem found, kept or not.
+    public var total: Int { problems.count + omitted }
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
-/// Collects the problems found while reading one document.
+/// Collects the problems found while reading one document: the first
+/// `limit` of them, and a count of the rest, so a document with a million
+/// mistakes costs no more memory than one with a thousand.
 public final class InputDiagnostics {
+    public static let limit = 1_000
     public private(set) var problems: [InputProblem] = []
+    public private(set) var omitted = 0
 
     public init() {}
 
-    public func report(_ path: String, _ message: String, keys: [String]? = nil) {
-        problems.append(InputProblem(path: path, message: message, keys: keys))
+    /// Whether further problems are only counted (a caller may then skip
+    /// composing their messages).
+    public var isFull: Bool { problems.count >= Self.limit }
+
+    public func report(_ path: String, _ message: @autoclosure () -> String, keys: [String]? = nil) {
+        guard !isFull else { omitted += 1; return }
+        problems.append(InputProblem(path: path, message: message(), keys: keys))
     }
 
     /// Throws the collected problems, if any.
     public func check() throws(InputErrors) {
-        if !problems.isEmpty { throw InputErrors(problems) }
+        if !problems.isEmpty { throw InputErrors(problems, omitted: omitted) }
     }
 }
 

@@ -31,6 +31,9 @@ public struct OutputDirectory: Sendable {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let finalPath = url.path
         var isDirectory: ObjCBool = false
+        if let target = danglingLinkTarget(finalPath) {
+            throw OutputFolderError(path: path, reason: "is a symbolic link to \(target), which does not exist; remove the link or choose another --out")
+        }
         if manager.fileExists(atPath: finalPath, isDirectory: &isDirectory) {
             if !isDirectory.boolValue {
                 throw OutputFolderError(path: path, reason: "a file of that name exists; the output must be a folder")
@@ -100,4 +103,19 @@ public struct OutputDirectory: Sendable {
     public func discard() {
         try? FileManager.default.removeItem(atPath: stagingPath)
     }
+}
+
+/// Where `path` points when it is a symbolic link whose target does not
+/// exist (nil otherwise).
+public func danglingLinkTarget(_ path: String) -> String? {
+    var link = stat()
+    guard lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, access(path, F_OK) != 0 else { return nil }
+    return (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "a missing path"
+}
+
+/// Whether `path` is a regular file (after following symbolic links): not a
+/// folder, a FIFO, a device or a socket, which a reader could block on.
+public func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
 }

@@ -45,10 +45,6 @@ extension ValueCheck {
         let names = ["share"] + fields.map(\.name)
         for (name, entry) in table.entries {
             let at = keyPath(path, name)
-            if name.isEmpty || name.count > 64 || name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                report(path, "names must have 1 to 64 characters and no control characters (line breaks, tabs)")
-                valid = false
-            }
             switch entry {
             case .number:
                 do { result.append(Record(name: name, share: try number(entry, in: 0...1))) } catch {
@@ -84,6 +80,7 @@ extension ValueCheck {
                 valid = false
             }
         }
+        valid = checkNames(table.entries.map(\.key), at: path, report: report) && valid
         guard valid else { throw ValueProblem.reportedEntryByEntry }
         try checkDistribution(result.map(\.share), entries: entries)
         return result

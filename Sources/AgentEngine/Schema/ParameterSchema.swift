@@ -90,6 +90,10 @@ public struct ParameterSchema<Root: Sendable>: Sendable {
     private func checkStructure(_ object: JSONObject, at group: String, diagnostics: InputDiagnostics, unreadable: inout Set<String>) {
         let allowed = children[group] ?? []
         for (key, value) in object.entries {
+            guard !key.isEmpty else {
+                diagnostics.report(keyPath(group, "\"\""), "unknown key: the name is empty; allowed here: \(allowed.joined(separator: ", "))")
+                continue
+            }
             let path = keyPath(group, key)
             if byPath[path] != nil { continue }
             if children[path] != nil {
@@ -101,10 +105,11 @@ public struct ParameterSchema<Root: Sendable>: Sendable {
                 }
                 continue
             }
-            var message = "unknown key"
-            if let suggestion = closestMatch(to: key, in: allowed) { message += "; did you mean \"\(suggestion)\"?" }
-            message += "; allowed here: \(allowed.joined(separator: ", "))"
-            diagnostics.report(path, message)
+            diagnostics.report(path, {
+                var message = "unknown key"
+                if let suggestion = closestMatch(to: key, in: allowed) { message += "; did you mean \"\(suggestion)\"?" }
+                return message + "; allowed here: \(allowed.joined(separator: ", "))"
+            }())
         }
     }
 

@@ -86,7 +86,7 @@ public enum ValueCheck {
     }
 
     public static func number(_ value: JSONValue, in range: ClosedRange<Double>) throws(ValueProblem) -> Double {
-        let allowed = "\(formatDouble(range.lowerBound)) to \(formatDouble(range.upperBound))"
+        let allowed = "\(messageNumber(range.lowerBound)) to \(messageNumber(range.upperBound))"
         guard case .number(let number) = value, let double = number.doubleValue, double.isFinite else {
             throw ValueProblem("expected a number from \(allowed), found \(value.kindDescription)")
         }
@@ -138,15 +138,44 @@ public enum ValueCheck {
                 valid = false
                 continue
             }
-            if name.isEmpty || name.count > 64 || name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                report(path, "names must have 1 to 64 characters and no control characters (line breaks, tabs)")
-                valid = false
-            }
             result.append(NamedShare(name, share))
         }
+        valid = checkNames(result.map(\.name), at: path, report: report) && valid
         guard valid else { throw ValueProblem.reportedEntryByEntry }
         try checkDistribution(result.map(\.share), entries: entries)
         return result
+    }
+
+    /// Checks the names of a distribution's categories, which are written
+    /// into CSV files: 1 to 64 characters; no control characters (C0, DEL,
+    /// C1), line or paragraph separators (U+2028, U+2029) or bidirectional
+    /// overrides and isolates (U+202A–202E, U+2066–2069), which would break
+    /// or disguise a row; and no two names written alike once a leading
+    /// `= + - @` is neutralised (`=X` is written `'=X`). Reports each
+    /// problem at `path` and returns whether every name passed.
+    static func checkNames(_ names: [String], at path: String, report: (String, String) -> Void) -> Bool {
+        var valid = true
+        for name in names where name.isEmpty || name.count > 64 || name.unicodeScalars.contains(where: isForbiddenInName) {
+            report(path, "\"\(name.unicodeScalars.map { isForbiddenInName($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined())\": "
+                + "names must have 1 to 64 characters and no control characters (line breaks, tabs), line separators or bidirectional overrides")
+            valid = false
+        }
+        var written: [String: String] = [:]
+        for name in names {
+            let field = CSVRecord.escape(name)
+            if let other = written[field] {
+                report(path, "\"\(other)\" and \"\(name)\" would be written alike in CSV (\(field)); rename one")
+                valid = false
+            }
+            written[field] = name
+        }
+        return valid
+    }
+
+    private static func isForbiddenInName(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 
     /// The checks every categorical distribution passes once its entries
@@ -181,8 +210,11 @@ public struct NamedShare: Sendable, Equatable {
 
 /// A number in a message: 12 significant digits, so a sum of shares reads
 /// 1.72, not 1.7200000000000002.
+/// Whole numbers are written without a fraction (50, not 50.0).
 public func messageNumber(_ value: Double) -> String {
-    formatDouble(significantDigits(value, 12))
+    let rounded = significantDigits(value, 12)
+    if rounded.isFinite && rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int64(rounded)) }
+    return formatDouble(rounded)
 }
 
 /// `x` rounded to `digits` significant digits.

@@ -28,7 +28,7 @@ public struct AllianceTypeParameters: Sendable, Equatable {
     }
 }
 
-/// Partnerships between firms (MODEL.md §7 "Alliances"; seeds 000, 001, 004).
+/// Partnerships between firms (ODD §7 "Alliances"; seeds 000, 001, 004).
 public struct AllianceParameters: Sendable, Equatable {
     public var enabled = true
     /// Monthly chance that a firm with room for an alliance looks for a

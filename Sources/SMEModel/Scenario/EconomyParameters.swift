@@ -15,7 +15,7 @@ public enum Dimension: Int, CaseIterable, Sendable {
     public var key: String { ["relationship", "technology", "financial", "sustainability"][rawValue] }
 }
 
-/// The product attributes demand rewards (MODEL.md §2 "offering").
+/// The product attributes demand rewards (ODD §2 "offering").
 public enum Attribute: Int, CaseIterable, Sendable {
     case traditional, sustainable, healthy, novel
 
@@ -33,7 +33,7 @@ public struct Spread: Sendable, Equatable {
     }
 }
 
-/// Costs, capacity and starting position of firms (MODEL.md §2, §5).
+/// Costs, capacity and starting position of firms (ODD §2, §5).
 public struct FirmEconomy: Sendable, Equatable {
     /// Output a firm can sell per employee and month, at its price.
     public var revenuePerEmployee = 9_000.0
@@ -95,7 +95,7 @@ public struct FirmEconomy: Sendable, Equatable {
     public init() {}
 }
 
-/// Demand (MODEL.md §2 "Market", §7 "Trade").
+/// Demand (ODD §2 "Market", §7 "Trade").
 public struct MarketParameters: Sendable, Equatable {
     /// Local demand as a share of the population's initial capacity.
     public var localDemandRatio = 0.75
@@ -158,7 +158,7 @@ public struct PlatformServices: Sendable, Equatable {
     }
 }
 
-/// The platform (MODEL.md §2 "Platform", §7 "Platform").
+/// The platform (ODD §2 "Platform", §7 "Platform").
 public struct PlatformParameters: Sendable, Equatable {
     /// false: no platform at all (the counterfactual).
     public var enabled = true
@@ -213,7 +213,7 @@ public struct PlatformParameters: Sendable, Equatable {
     public init() {}
 }
 
-/// Behavioural adoption filters (MODEL.md §7 "Adoption").
+/// Behavioural adoption filters (ODD §7 "Adoption").
 public struct BehaviouralAdoption: Sendable, Equatable {
     /// Minimum technology to be ready to join.
     public var readiness = 0.15
@@ -233,7 +233,7 @@ public struct BehaviouralAdoption: Sendable, Equatable {
     public init() {}
 }
 
-/// Business model innovation (MODEL.md §7 "Business model innovation").
+/// Business model innovation (ODD §7 "Business model innovation").
 public struct InnovationParameters: Sendable, Equatable {
     /// Monthly probability of starting an initiative for a firm with full
     /// slack and no knowledge inflow.

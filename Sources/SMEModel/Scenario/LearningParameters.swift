@@ -1,4 +1,4 @@
-/// Technology learnt by use (MODEL.md §4 "Learning"): each month a firm
+/// Technology learnt by use (ODD §4 "Learning"): each month a firm
 /// decides how intensely to use each tool it has — the platform's
 /// analytics and training (members), consultants and its own digital
 /// investment (anyone, at a price) — weighing the value it expects against
@@ -35,7 +35,7 @@ public struct LearningParameters: Sendable, Equatable {
     }
 }
 
-/// Relationship capital as a stock of real ties (MODEL.md §7 "Alliances";
+/// Relationship capital as a stock of real ties (ODD §7 "Alliances";
 /// seed 002 §4.1): built each month by activity — local trade with
 /// suppliers, farmers and shops, repeat online customers, alliance
 /// partners, expert networks met at the platform's events or through trade

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Public programmes a scenario can run (MODEL.md §7 "Policy"): one
+/// Public programmes a scenario can run (ODD §7 "Policy"): one
 /// instrument of each type, each off until it is given a budget.
 ///
 /// Every instrument acts through a mechanism of the model — a cost a firm

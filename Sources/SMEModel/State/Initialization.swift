@@ -46,7 +46,7 @@ extension Population {
 }
 
 /// Costs, cash, dimensions, offering, price and strategy of every firm
-/// (MODEL.md §5), each drawn from the firm's own stream.
+/// (ODD §5), each drawn from the firm's own stream.
 private func initializeEconomy(_ population: Population, scenario: Scenario, streams: RandomStreams, executor: ChunkedExecutor) {
     let stream = streams.stream(.initEconomy, tick: 0)
     executor.forEach(count: population.count) { range in

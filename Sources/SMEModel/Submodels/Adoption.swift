@@ -4,7 +4,7 @@ extension RandomPurpose {
     static let adoption = RandomPurpose("adoption.join")
 }
 
-/// Platform adoption (MODEL.md §7 "Adoption"; Bass 1969).
+/// Platform adoption (ODD §7 "Adoption"; Bass 1969).
 ///
 /// A non-member joins in a tick with probability `h = p + q·F`: p is the
 /// external influence (the platform's marketing), q imitation, and F the

@@ -45,7 +45,7 @@ extension AlliancePhase {
     static let csv: [[UInt8]] = allCases.map { Array(CSVRecord.escape($0.key).utf8) }
 }
 
-/// Alliances (MODEL.md §7; seeds 000, 001, 004): partners chosen by fit,
+/// Alliances (ODD §7; seeds 000, 001, 004): partners chosen by fit,
 /// mostly through the platform's matchmaking (`AllianceMatching.swift`); the
 /// type from the partners' value-chain profiles; the lifecycle concept →
 /// foundation → development → operation, where a fall-back returns the

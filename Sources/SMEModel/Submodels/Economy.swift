@@ -10,7 +10,7 @@ extension RandomPurpose {
 }
 
 /// One tick of the economy over the whole population, in two parallel
-/// passes (MODEL.md §3 steps 2–6):
+/// passes (ODD §3 steps 2–6):
 ///
 /// - pass A: entry, the idiosyncratic demand shock, each firm's weight in
 ///   its province's demand (attractiveness × reach), and adoption decisions,

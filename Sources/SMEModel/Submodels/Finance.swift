@@ -1,4 +1,4 @@
-/// Finance (MODEL.md §7 "Finance"): a month's costs by kind, profit, cash,
+/// Finance (ODD §7 "Finance"): a month's costs by kind, profit, cash,
 /// distress and exit, and the financial dimension as an index of margin,
 /// revenue growth and cash buffer.
 enum Finance {

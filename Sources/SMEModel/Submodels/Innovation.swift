@@ -1,6 +1,6 @@
 import AgentEngine
 
-/// Business model innovation (MODEL.md §7, seed 003): each month a firm may
+/// Business model innovation (ODD §7, seed 003): each month a firm may
 /// start an initiative, with probability rising with financial slack and
 /// the knowledge it takes in (the analytics, training and consultants it
 /// uses: `ServiceUse`). Its strategy weights, tilted by its situation

@@ -1,4 +1,4 @@
-/// Inventory management (MODEL.md §7 "Logistics and inventory"): waste is
+/// Inventory management (ODD §7 "Logistics and inventory"): waste is
 /// the firm's base rate (its sub-sector's perishability), less circular
 /// practices, less the cut inventory management gives a member that uses
 /// it (more with technology).

@@ -1,4 +1,4 @@
-/// Learning (MODEL.md §4 "Learning"): technology grows with the tools a
+/// Learning (ODD §4 "Learning"): technology grows with the tools a
 /// firm uses this month (`ServiceUse`), at a rate limited by absorptive
 /// capacity (it rises with current capability, and nothing is left to learn
 /// at 1), and decays slowly. Membership alone teaches nothing.
@@ -12,7 +12,7 @@ enum Learning {
     }
 }
 
-/// Relationship capital (MODEL.md §7; seed 002 §4.1) as a stock of real
+/// Relationship capital (ODD §7; seed 002 §4.1) as a stock of real
 /// ties: built each month by activity — local trade (suppliers, farmers,
 /// shops), repeat online customers, alliance partners, the platform's events
 /// and expert network, consultants and trade associations — at the firm's

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Demand (MODEL.md §7 "Market", process step 1): local demand per
+/// Demand (ODD §7 "Market", process step 1): local demand per
 /// province with trend and seasonality, each sub-sector's own season, the
 /// consumer trend drifting toward its long-run target, and the platform's
 /// online consumer base.

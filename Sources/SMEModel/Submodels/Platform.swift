@@ -1,4 +1,4 @@
-/// The platform's own accounts (MODEL.md §7 "Platform", process step 7).
+/// The platform's own accounts (ODD §7 "Platform", process step 7).
 ///
 /// Income: commissions, fees, onboarding, and the logistics charges of the
 /// orders members send through its network. Costs: staff, IT, matchmaking

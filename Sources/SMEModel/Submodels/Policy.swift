@@ -1,6 +1,6 @@
 import AgentEngine
 
-/// Public programmes (MODEL.md §7 "Policy"): each instrument's budget,
+/// Public programmes (ODD §7 "Policy"): each instrument's budget,
 /// what it granted this tick, and the rule that nothing is granted beyond
 /// the budget, first come, first served.
 ///

@@ -1,4 +1,4 @@
-/// Which tools a firm uses this month and how intensely (MODEL.md §4
+/// Which tools a firm uses this month and how intensely (ODD §4
 /// "Learning"): the platform's analytics and training for members whose
 /// platform offers them, consultants and its own digital investment for
 /// anyone. Nothing is given for being a member: a tool is used when the

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Trade (MODEL.md §7 "Trade"): how attractive a firm is to consumers, how
+/// Trade (ODD §7 "Trade"): how attractive a firm is to consumers, how
 /// far it reaches, and how a market's demand is shared in proportion to
 /// attractiveness × reach (× visibility online), within each firm's capacity.
 enum Trade {

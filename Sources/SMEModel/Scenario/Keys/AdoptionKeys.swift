@@ -1,7 +1,7 @@
 import AgentEngine
 
 extension Scenario {
-    /// `adoption.*`: how the platform spreads (MODEL.md §7 "Adoption").
+    /// `adoption.*`: how the platform spreads (ODD §7 "Adoption").
     static let adoptionKeys: [Key] = [
         .choice("adoption.mode", \.adoption.mode,
                 "`behavioural`: the Bass hazard filtered by readiness, curation and expected net benefit, members leave on negative margin; `bass`: p + q·F over the whole population, no filters; `peers`: F among the firm's own peers.",

@@ -1,7 +1,7 @@
 import AgentEngine
 
 extension Scenario {
-    /// `alliances.*`: partnerships between firms (MODEL.md §7 "Alliances";
+    /// `alliances.*`: partnerships between firms (ODD §7 "Alliances";
     /// seeds 000, 001, 004).
     static let allianceKeys: [Key] = {
         let phases = Evidence.illustrative("seed 000's phases; seed 004's failure modes (culture, fit)")

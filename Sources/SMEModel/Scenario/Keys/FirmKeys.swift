@@ -2,7 +2,7 @@ import AgentEngine
 
 extension Scenario {
     /// `firms.*`: the SME population, its costs and starting position
-    /// (MODEL.md §2, §5).
+    /// (ODD §2, §5).
     static let firmKeys: [Key] = {
         var keys: [Key] = [
             .integer("firms.count", \.firms.count, 1...10_000_000, unit: "firms", "SMEs in the population.",

@@ -1,7 +1,7 @@
 import AgentEngine
 
 extension Scenario {
-    /// `innovation.*`: business model innovation (MODEL.md §7 "Business
+    /// `innovation.*`: business model innovation (ODD §7 "Business
     /// model innovation").
     static let innovationKeys: [Key] = {
         let calibrated = Evidence.calibrated("a success rate about 50 % and Lindgren's shares of initiatives (seed 003)")

@@ -1,7 +1,7 @@
 import AgentEngine
 
 extension Scenario {
-    /// `learning.*`: technology learnt by use (MODEL.md §4 "Learning").
+    /// `learning.*`: technology learnt by use (ODD §4 "Learning").
     static let learningKeys: [Key] = {
         let use = Evidence.illustrative("the platform's tools used by choice, consultants by anyone at a price (seed 002 §4.2)")
         var keys: [Key] = [
@@ -29,7 +29,7 @@ extension Scenario {
         return keys
     }()
 
-    /// `relationships.*`: relationship capital as a stock of ties (MODEL.md
+    /// `relationships.*`: relationship capital as a stock of ties (the model documentation (ODD)
     /// §7; seed 002 §4.1).
     static let relationshipKeys: [Key] = {
         let ties = Evidence.illustrative("seed 002 §4.1: networks of suppliers, distributors, customers, experts")

@@ -2,7 +2,7 @@ import AgentEngine
 
 extension Scenario {
     /// `market.*`: local and online demand, the consumer trend and what
-    /// makes an offering attractive (MODEL.md §2 "Market", §7 "Trade").
+    /// makes an offering attractive (ODD §2 "Market", §7 "Trade").
     static let marketKeys: [Key] = {
         var keys: [Key] = [
             .number("market.local_demand_ratio", \.market.localDemandRatio, 0...10, unit: "share of initial capacity",

@@ -1,7 +1,7 @@
 import AgentEngine
 
 extension Scenario {
-    /// `platform.*`: the platform's services, prices and accounts (MODEL.md
+    /// `platform.*`: the platform's services, prices and accounts (the model documentation (ODD)
     /// §2 "Platform", §7 "Platform").
     static let platformKeys: [Key] = [
         .flag("platform.enabled", \.platform.enabled, "`false`: no platform at all (the counterfactual).", .setting("switch")),

@@ -1,7 +1,7 @@
 import AgentEngine
 
 extension Scenario {
-    /// `policy.<type>.*`: public programmes (MODEL.md §7 "Policy"), one
+    /// `policy.<type>.*`: public programmes (ODD §7 "Policy"), one
     /// instrument of each type, declared from one table: every type has a
     /// budget and a time window, then the keys of what it pays and whom.
     static let policyKeys: [Key] = PolicyLever.allCases.flatMap { lever -> [Key] in

@@ -72,7 +72,7 @@ extension Scenario {
         },
         CrossKeyRule(["firms.size.median_employees", "firms.size.max_employees"], "`firms.size.median_employees` ≤ `firms.size.max_employees`.") { s in
             s.firms.size.medianEmployees > Double(s.firms.size.maxEmployees)
-                ? "\(formatDouble(s.firms.size.medianEmployees)) exceeds max_employees (\(s.firms.size.maxEmployees))" : nil
+                ? "\(messageNumber(s.firms.size.medianEmployees)) exceeds max_employees (\(s.firms.size.maxEmployees))" : nil
         },
         CrossKeyRule(["firms.strategy"], "The seven `firms.strategy` weights sum to 1 (±0.001).") { s in
             let total = s.firms.economy.strategy.reduce(0, +)
@@ -82,11 +82,11 @@ extension Scenario {
                      "`market.online.initial_consumers_per_firm` ≤ `market.online.consumers_per_firm`.") { s in
             let m = s.market
             return m.initialConsumersPerFirm > m.consumersPerFirm
-                ? "\(formatDouble(m.initialConsumersPerFirm)) exceeds consumers_per_firm (\(formatDouble(m.consumersPerFirm)))" : nil
+                ? "\(messageNumber(m.initialConsumersPerFirm)) exceeds consumers_per_firm (\(messageNumber(m.consumersPerFirm)))" : nil
         },
         CrossKeyRule(["platform.logistics.floor", "platform.logistics.start"], "`platform.logistics.floor` ≤ `platform.logistics.start`.") { s in
             s.platform.logisticsFloor > s.platform.logisticsStart
-                ? "\(formatDouble(s.platform.logisticsFloor)) exceeds start (\(formatDouble(s.platform.logisticsStart))); costs fall with volume" : nil
+                ? "\(messageNumber(s.platform.logisticsFloor)) exceeds start (\(messageNumber(s.platform.logisticsStart))); costs fall with volume" : nil
         },
         CrossKeyRule(["adoption.q", "adoption.p"], "`adoption.p` + `adoption.q` ≤ 1.") { s in
             let sum = s.adoption.p + s.adoption.q
