@@ -135,7 +135,7 @@ import Testing
             (["analyze", "s.json"], "s.json: is a file"),
             (["analyze", "empty"], "empty: not a sweep's folder (no manifest.json)"),
             (["analyze", unfinished], "unfinished: an unfinished sweep"),
-            (["analyze", noColumn], "no-column/runs.csv: line 1: no column online"),
+            (["analyze", noColumn], "no-column/runs.csv: no column online"),
             (["analyze", edited], "edited/points.csv: line 3: point is 7"),
             (["analyze", "out", "--out", "notes.txt"], "--out notes.txt: exists and is not a sensitivity table"),
             (["analyze", "out", "--out", "nowhere/s.csv"], "the folder nowhere does not exist"),
