@@ -47,11 +47,16 @@ struct AnalyzedSweep {
         guard let sweep = manifest.document.value(at: ["sweep"]) else {
             throw .usage("\(manifest.path): not a sweep's manifest (no resolved \"sweep\": a run's or a comparison's folder?); analyze reads the output folder of 'smesim sweep'")
         }
+        let plan: SweepPlan
         do {
-            return try SweepPlan(json: sweep, maximumPoints: SweepFile.maximumPoints)
+            plan = try SweepPlan(json: sweep, maximumPoints: SweepFile.maximumPoints)
         } catch {
             throw .usage("\(manifest.path): \(error); expected the resolved sweep 'smesim sweep' records")
         }
+        guard plan.points.count * plan.replicates <= SweepFile.maximumRuns else {
+            throw .usage("\(manifest.path): sweep: \(plan.points.count) points × \(plan.replicates) replicates; a sweep has at most \(SweepFile.maximumRuns) runs")
+        }
+        return plan
     }
 
     /// points.csv must hold the plan's points: the analysis rebuilds the
