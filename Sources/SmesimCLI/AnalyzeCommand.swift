@@ -81,7 +81,7 @@ struct AnalyzeCommand {
     /// it into place (deleted when writing fails or is interrupted).
     static func write(_ rows: [SensitivityRow], to path: String) throws(CLIError) {
         let name = (path as NSString).lastPathComponent
-        let temporary = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".\(name).tmp")
+        let temporary = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
         let interruption = InterruptionGuard(message: "\(path) was not written") { try? FileManager.default.removeItem(atPath: temporary) }
         defer { interruption.disarm() }
         do {

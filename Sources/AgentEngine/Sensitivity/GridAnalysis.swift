@@ -5,11 +5,14 @@ extension SensitivityAnalysis {
     /// without a value (failed, or missing the outcome) are left out.
     func gridRows(_ outcome: Int) -> [SensitivityRow] {
         plan.parameters.enumerated().flatMap { d, parameter in
-            (parameter.gridValues ?? []).map { level in
-                let runs = plan.points.indices.filter { plan.points[$0][d] == level }.flatMap { point in
-                    (0..<outcomes.replicates).map { outcomes.value(point: point, replicate: $0, outcome: outcome) }
-                }
-                let summary = SampleSummary(runs)
+            // One pass over the points: the runs' values by the key's value.
+            var runs: [String: [Double]] = [:]
+            for (point, values) in plan.points.enumerated() {
+                runs[values[d].compact(), default: []].append(
+                    contentsOf: (0..<outcomes.replicates).map { outcomes.value(point: point, replicate: $0, outcome: outcome) })
+            }
+            return (parameter.gridValues ?? []).map { level in
+                let summary = SampleSummary(runs[level.compact()] ?? [])
                 return row(outcome, parameter.path, "mean_at_" + Self.label(level), summary.mean, summary.meanInterval)
             }
         }
