@@ -43,3 +43,11 @@ let package = Package(
         .testTarget(name: "SmesimCLITests", dependencies: ["SmesimCLI", "SMEModel", "AgentEngine", "smesim"]),
     ]
 )
+
+// `SMESIM_FUZZ=1` adds the libFuzzer target over the decoders (built and run
+// by scripts/fuzz.sh with -sanitize=fuzzer,address; its main hands the
+// inputs to libFuzzer's driver).
+if Context.environment["SMESIM_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "SmesimFuzz", dependencies: ["SmesimCLI", "AgentEngine"]))
+    package.products.append(.executable(name: "smesim-fuzz", targets: ["SmesimFuzz"]))
+}

@@ -89,8 +89,13 @@ public struct SMESimulation: SteppedModel {
                        members: metrics.members, platformOpen: platform.open)
         season = MarketState.season(scenario.market, tick: tick)
         // 2. Adoption, and each firm's weight in demand.
-        let offers = policyColumns.map { PolicyMonth(tick: tick, state: policy, scenario: scenario, columns: $0, count: population.count) }
-        let policyMonth = offers?.offers.contains(where: \.open) == true ? offers : nil
+        // The month's offers of the instruments granted to firms, and its
+        // training places, before any firm decides.
+        let policyMonth = policyColumns.map { PolicyMonth(tick: tick, state: policy, scenario: scenario, columns: $0, count: population.count) }
+        if let policyMonth {
+            policy.trainingCursor = policyMonth.assignTrainingPlaces(
+                scenario.policy[.trainingProgramme].places, from: policy.trainingCursor, PopulationPointers(population))
+        }
         let weights = Economy.passA(
             tick: tick, scenario: scenario, population: population, network: network,
             previous: previous, platform: platform, market: market, p: p, policy: policyMonth,
@@ -115,7 +120,7 @@ public struct SMESimulation: SteppedModel {
         metrics = Economy.passB(month, scenario: scenario, population: population, policy: policyMonth,
                                 streams: streams, executor: executor)
         exitsTotal += metrics.exits
-        if let policyMonth {
+        if let policyMonth, policyMonth.anyOpen {
             policy.settleFirmClaims(policyMonth, claims: metrics.claims, claimants: metrics.claimants,
                                     population: population, policy: scenario.policy)
         }
@@ -130,10 +135,12 @@ public struct SMESimulation: SteppedModel {
         var funding = 0.0, funded = 0.0
         let cofunding = scenario.policy[.logisticsInvestment]
         if platform.memberNetworkPrice(scenario) != nil {
+            let payment = cofunding.share * PlatformState.networkFixedCost(scenario.platform, firms: population.count)
             if policy.isOpen(.logisticsInvestment, tick: tick, scenario.policy) {
-                funding = policy.pay(.logisticsInvestment, cofunding.share * PlatformState.networkFixedCost(scenario.platform, firms: population.count))
+                funding = policy.pay(.logisticsInvestment, payment)
             }
-            funded = policy.isOpen(.logisticsInvestment, tick: tick + 1, scenario.policy) ? cofunding.share : 0
+            // Next month's price counts on co-funding only if it can be paid.
+            funded = policy.canPay(.logisticsInvestment, payment, tick: tick + 1, scenario.policy) ? cofunding.share : 0
         }
         platform.settle(
             charges: flows.commissions + flows.fees + weights.onboarding + flows.logisticsCharges, onlineSales: flows.revenueOnline, onlineOrders: flows.onlineOrders,

@@ -120,7 +120,10 @@ struct CompareCommand {
         let reference = scenarios[0].scenario
         var folders = JSONObject(), inputs = JSONObject()
         for compared in scenarios {
-            folders[compared.name] = .string(compared.isFolder ? compared.argument : Self.folder(compared.name))
+            // A folder given is recorded by its absolute path, so the
+            // comparison can be read (reported) from any working folder.
+            folders[compared.name] = .string(compared.isFolder
+                ? URL(fileURLWithPath: compared.argument).standardizedFileURL.path : Self.folder(compared.name))
             inputs[compared.name] = compared.scenario.json
         }
         let manifest = RunManifest(

@@ -38,9 +38,11 @@ public struct CompareOptions: Equatable, ScenarioOptions, OutputOptions {
             master seed (or --replicates / --seed), and --set applies to every scenario
             file. The model's random streams are keyed by (master seed, replicate,
             purpose, tick, firm), so firm i of replicate r draws the same numbers in every
-            scenario for every mechanism the scenarios share: differences come from the
+            scenario for every mechanism the scenarios share (an alliance's own draws are
+            keyed by its number in order of formation): differences come from the
             scenarios, not from noise, and the paired interval is narrower than the
-            unpaired one. Scenarios must have distinct names and the same firms.count; a
+            unpaired one whenever the scenarios' outcomes move together across
+            replicates (the usual case). Scenarios must have distinct names and the same firms.count; a
             run folder must have the reference's seed, replicates and firms.count and
             match every --set (exit code 2 otherwise, nothing written). Scenarios with
             different horizons are compared on the ticks they share (up to the shortest).

@@ -69,10 +69,11 @@ struct Comparison {
     var costRows: [CostEffectivenessRow] {
         let t = lastTick
         let missing = [Double](repeating: .nan, count: samples[0].replicates)
+        let referenceSpending = values(0, SMESimulation.publicSpendingColumn, tick: t) ?? missing
         return names.indices.dropFirst().flatMap { s in
             let spending = values(s, SMESimulation.publicSpendingColumn, tick: t) ?? missing
             return SMESimulation.costMeasures.map { measure in
-                CostEffectivenessRow(scenario: names[s], spending: spending, measure: measure,
+                CostEffectivenessRow(scenario: names[s], spending: spending, referenceSpending: referenceSpending, measure: measure,
                                      values: values(s, measure.column, tick: t) ?? missing,
                                      reference: values(0, measure.column, tick: t) ?? missing)
             }

@@ -50,4 +50,27 @@ import Testing
         #expect(sparse.count == 1 && sparse.difference == 1 && sparse.paired == nil && sparse.unpaired == nil)
         #expect(DifferenceInterval([.nan], minus: [1]).difference.isNaN)
     }
+
+    /// Fieller's interval of a ratio of paired means: exact when a is a
+    /// multiple of b; unbounded (nil) when b is not distinguishable from 0;
+    /// otherwise it holds the ratio and is wider than the naive interval
+    /// that ignores a's spread.
+    @Test func ratioOfPairedMeans() throws {
+        let b = [1.0, 2, 3, 4, 5]
+        let exact = RatioInterval(b.map { 2 * $0 }, over: b)
+        #expect(abs(exact.ratio - 2) < 1e-12)
+        let interval = try #require(exact.interval)
+        #expect(abs(interval.low - 2) < 1e-9 && abs(interval.high - 2) < 1e-9)
+        #expect(RatioInterval([1, 2, 3], over: [-1, 1, 0.5]).interval == nil, "an effect not distinguishable from 0")
+        let noisy = RatioInterval([10, 14, 9, 13, 11], over: [1, 1.2, 0.9, 1.1, 1.0])
+        let wide = try #require(noisy.interval)
+        #expect(wide.low < noisy.ratio && noisy.ratio < wide.high)
+        // By hand: ā = 11.4, b̄ = 1.04, s_aa = 4.3, s_bb = 0.013, s_ab = 0.23,
+        // q = 2.776445² / 5; the roots of A·R² − 2B·R + C.
+        let q = 2.7764451052 * 2.7764451052 / 5
+        let a = 1.04 * 1.04 - q * 0.013, bb = 11.4 * 1.04 - q * 0.23, c = 11.4 * 11.4 - q * 4.3
+        let root = (bb * bb - a * c).squareRoot()
+        #expect(abs(wide.low - (bb - root) / a) < 1e-6 && abs(wide.high - (bb + root) / a) < 1e-6)
+        #expect(RatioInterval([], over: []).ratio.isNaN)
+    }
 }

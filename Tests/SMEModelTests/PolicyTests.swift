@@ -190,6 +190,48 @@ import Testing
                 "a key another type has is not this type's")
     }
 
+    /// Training places are handed out before members decide: with one place
+    /// a month, members' use of training barely moves (a member without a
+    /// place pays the full price and chooses as it would without the
+    /// programme), and nobody is charged for a place it did not get.
+    @Test func trainingPlacesAreGivenBeforeMembersDecide() {
+        let base = series(Self.small())
+        let one = series(Self.small { s in s.policy[.trainingProgramme].budget = 1e9; s.policy[.trainingProgramme].places = 1 })
+        #expect(one["policy_grants_training_programme"]![1...].allSatisfy { $0 <= 1 })
+        #expect(one["policy_grants_training_programme"]!.reduce(0, +) >= 20, "places were taken")
+        for t in [12, 24, 36] {
+            #expect(abs(one["training_use_members"]![t] - base["training_use_members"]![t]) < 0.05, "tick \(t)")
+        }
+    }
+
+    /// A firm weighs its voucher within what is left of its cap: with a cap
+    /// of €1, consultants cost it almost the full price and it uses them
+    /// almost as without the voucher.
+    @Test func theVoucherIsWeighedWithinTheCap() {
+        let base = series(Self.small())
+        let capped = series(Self.small { s in
+            s.policy[.digitalVoucher].budget = 1e9
+            s.policy[.digitalVoucher].share = 1
+            s.policy[.digitalVoucher].capPerFirm = 1
+        })
+        #expect(capped["policy_grants_digital_voucher"]![2] >= 100, "firms use consultants from their second month")
+        for t in [2, 6, 12] {
+            #expect(abs(capped["consulting_use_nonmembers"]![t] - base["consulting_use_nonmembers"]![t]) < 0.02, "tick \(t)")
+        }
+    }
+
+    /// An entrant starts with nothing received: once the initial firms have
+    /// reached a small cap, the voucher still reaches the firms that enter.
+    @Test func entrantsStartWithTheirOwnCap() {
+        let s = series(Self.small { s in
+            s.policy[.digitalVoucher].budget = 1e9
+            s.policy[.digitalVoucher].capPerFirm = 5
+        })
+        let entries = s["entries"]![24...36].reduce(0, +)
+        #expect(entries >= 50, "\(entries) entrants to look at")
+        #expect(s["policy_grants_digital_voucher"]![24...36].reduce(0, +) >= entries / 2)
+    }
+
     // MARK: - Each lever through its mechanism (findings: each could fail)
 
     /// A digital voucher (onboarding and consultants) brings more firms onto

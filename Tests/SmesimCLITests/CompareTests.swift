@@ -57,7 +57,7 @@ import Testing
         guard case .array(let resources)? = manifest.value(at: ["resources"]) else { Issue.record("no resources"); return }
         #expect(resources.count == 2)
         let header = try read(out, "cost_effectiveness.csv").components(separatedBy: "\r\n")[0]
-        #expect(header == "scenario,public_spending,public_spending_low,public_spending_high,measure,unit,effect,effect_low,effect_high,eur_per_unit,eur_per_unit_low,eur_per_unit_high")
+        #expect(header == "scenario,public_spending,public_spending_low,public_spending_high,extra_public_spending,extra_public_spending_low,extra_public_spending_high,measure,unit,effect,effect_low,effect_high,eur_per_unit,eur_per_unit_low,eur_per_unit_high")
         guard case .array(let fields)? = resources[1].value(at: ["schema", "fields"]) else { Issue.record("no fields"); return }
         #expect(fields.compactMap { $0.value(at: ["name"]) } == header.split(separator: ",").map { .string(String($0)) })
     }
@@ -105,6 +105,31 @@ import Testing
             #expect(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
             #expect(contents(of: folder) == before, "\(arguments): nothing may be written")
         }
+    }
+
+    /// A run folder whose time series lacks a replicate's rows is refused,
+    /// naming what is missing; a comparison of run folders reports from any
+    /// working folder (the folders are recorded by absolute path).
+    @Test func incompleteFoldersAreRefusedAndGivenFoldersAreFoundFromAnywhere() throws {
+        let folder = try scratchFolder()
+        try scenario("a", in: folder)
+        try scenario("b", in: folder, #", "platform": {"enabled": false}"#)
+        for name in ["a", "b"] {
+            #expect(try ToolProcess.run(["run", "\(name).json", "--out", "\(name)-run"] + small, in: folder).status == 0)
+        }
+        let compared = try ToolProcess.run(["compare", "a-run", "b-run", "--out", "c"] + small, in: folder)
+        #expect(compared.status == 0, "\(compared.stderr)")
+        let elsewhere = try scratchFolder()
+        let report = try ToolProcess.run(["report", folder.appendingPathComponent("c").path, "--out", "r.html"], in: elsewhere)
+        #expect(report.status == 0, "\(report.stderr)")
+
+        let series = folder.appendingPathComponent("b-run/timeseries.csv")
+        let lines = try String(contentsOf: series, encoding: .utf8).components(separatedBy: "\r\n")
+        try lines.filter { !$0.hasPrefix("2,") }.joined(separator: "\r\n").write(to: series, atomically: true, encoding: .utf8)
+        let refused = try ToolProcess.run(["compare", "a-run", "b-run", "--out", "d"] + small, in: folder)
+        #expect(refused.status == 2, "\(refused.stderr)")
+        #expect(refused.stderr.contains("timeseries.csv: has no row for replicate 2 at tick 0"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("d").path))
     }
 
     @Test func threadCountDoesNotChangeTheTables() throws {

@@ -3,10 +3,12 @@
 /// at chosen ticks, replicate by replicate: what a comparison of scenarios
 /// reads from each scenario's run folder.
 ///
-/// An empty field, a column the file lacks and a (replicate, tick) it has
-/// no row for are missing values (NaN). Rows at other ticks are skipped.
-/// A file whose rows do not fit (a replicate outside 0..<replicates, a
-/// field that is not a number, a row twice) is refused with its line.
+/// An empty field and a column the file lacks are missing values (NaN).
+/// Rows at other ticks are skipped. A file whose rows do not fit (a
+/// replicate outside 0..<replicates, a field that is not a number, a row
+/// twice) is refused with its line, and one that lacks the row of a
+/// (replicate, tick) asked for is refused naming it: a comparison is made on
+/// every replicate or not at all.
 public struct ReplicateSamples: Sendable {
     public let columns: [String]
     /// Whether the file has each column of `columns`.
@@ -52,6 +54,12 @@ public struct ReplicateSamples: Sendable {
             }
         }
         guard let layout else { throw CSVFileProblem(path: path, line: 0, message: "is empty; expected a header row") }
+        if seen.count < ticks.count * replicates {
+            let missing = (0..<ticks.count * replicates).filter { !seen.contains($0) }
+            let named = missing.prefix(5).map { "replicate \($0 % replicates) at tick \(ticks[$0 / replicates])" }.joined(separator: ", ")
+            throw CSVFileProblem(path: path, line: 0, message: "has no row for \(named)\(missing.count > 5 ? " and \(missing.count - 5) more" : ""); "
+                + "expected every replicate of the run (0 to \(replicates - 1)) at every tick compared")
+        }
         samples.present = layout.positions.map { $0 != nil }
         return samples
     }

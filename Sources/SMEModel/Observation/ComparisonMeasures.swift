@@ -15,7 +15,11 @@ extension SMESimulation {
         CostMeasure("extra_cohort_survival_points", unit: "percentage points", column: "cohort_survival", scale: 100),
     ] + Dimension.allCases.map {
         CostMeasure("\($0.key)_points", unit: "points (0.01 of the 0-1 index)", column: "\($0.key)_mean", scale: 100)
-    }
+    } + [
+        // What the programme did to firms' own money: public euros per euro
+        // of firms' cash (negative when firms end up with less).
+        CostMeasure("extra_firm_cash", unit: "EUR", column: "cash_total"),
+    ]
 
     /// The outcomes `smesim compare` prints at the last tick.
     public static let headlineOutcomes = ["member_share", "firms_alive", "cohort_survival"]

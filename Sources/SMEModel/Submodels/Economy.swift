@@ -114,6 +114,7 @@ struct Economy {
                     // Entry: a new firm may take the place of one that exited.
                     guard entryRate > 0, entryStream.uniform(i) < entryRate else { continue }
                     var entrant = entryStream.generator(for: i)
+                    policy?.resetFirm(i)
                     sums.writtenOff += f.cash[i]
                     sums.entryCapital += population.enter(
                         i, tick: tick, scenario: scenario, trend: trend, sizes: sizes, sectors: sectors,
@@ -144,7 +145,7 @@ struct Economy {
                 // pay (lower under a digital voucher or a commission subsidy).
                 if f.member[i] == 0 {
                     var voucher = 0.0, commissionRate = commission
-                    if let policy {
+                    if let policy, policy.anyOpen {
                         voucher = policy.onboardingVoucher(i, f, cost: onboardingCost)
                         commissionRate *= 1 - policy.share(PolicyMonth.commission, i, f, member: true)
                     }
@@ -266,6 +267,13 @@ struct Economy {
                 // Service use, decided on last month's revenue.
                 let lastRevenue = f.revenueLocal[i] + f.revenueOnline[i]
                 let use = tools.choose(i, f, served: served)
+                // Public programmes as the firm qualifies for them at the
+                // start of the month (before its size changes).
+                var commissionShare = 0.0, cofunding = 0.0
+                if let policy, policy.anyOpen {
+                    commissionShare = selling ? policy.commissionShare(i, f) : 0
+                    cofunding = policy.share(PolicyMonth.sustainability, i, f, member: isMember)
+                }
 
                 // Trade: shares of the province's demand and of the online
                 // demand, in proportion to weight (pass A).
@@ -313,17 +321,15 @@ struct Economy {
                 // Public programmes pay part of the tools and of the
                 // commission (claims, paid in firm order after the month).
                 var commissionRate = platform.commission
-                var cofunding = 0.0
-                if let policy {
+                if let policy, policy.anyOpen {
                     books.tools += use.consultingSubsidy + use.trainingSubsidy
                     books.grants += policy.grant(PolicyMonth.voucher, i, use.consultingSubsidy)
                     books.grants += policy.grant(PolicyMonth.training, i, use.trainingSubsidy)
-                    if selling {
-                        let share = policy.commissionShare(i, f)
-                        commissionRate *= 1 - share
-                        books.grants += policy.grant(PolicyMonth.commission, i, share * books.commission)
+                    if commissionShare > 0 && sold.online > 0 {
+                        let grant = policy.grant(PolicyMonth.commission, i, commissionShare * books.commission)
+                        books.grants += grant
+                        commissionRate -= grant / sold.online
                     }
-                    cofunding = policy.share(PolicyMonth.sustainability, i, f, member: isMember)
                 }
 
                 // Business model innovation (paid this month). One draw gives
@@ -339,7 +345,7 @@ struct Economy {
                                                  generator: &generator)
                 }
                 books.innovation = outcome.cost
-                if let policy { books.grants += policy.grant(PolicyMonth.sustainability, i, outcome.subsidy) }
+                if let policy, outcome.subsidy > 0 { books.grants += policy.grant(PolicyMonth.sustainability, i, outcome.subsidy) }
 
                 // Cash, distress and exit.
                 let profit = books.profit
@@ -379,7 +385,7 @@ struct Economy {
                 flows.add(books: books, profit: profit, payout: payout, demandLocal: localShare, demandOnline: onlineShare,
                           perOrderValue: perOrderValue, networkUnits: logistics.networkUnits, networkPrice: month.networkPrice)
                 metrics.addInitiative(outcome, allied: alliancesHeld > 0)
-                if let policy { metrics.addClaims(policy.claims(i)) }
+                if let policy, policy.anyOpen { metrics.addClaims(policy.claims(i)) }
                 let employees = Int(f.employees[i])
                 if distress >= distressLimit {
                     f.alive[i] = 0
@@ -445,18 +451,17 @@ struct Tools: Sendable {
     @inline(__always)
     func choose(_ i: Int, _ f: PopulationPointers, served: Bool) -> ServiceUse {
         let stake = ServiceUse.stake(revenue: f.revenueLocal[i] + f.revenueOnline[i], variableCost: f.variableCost[i], economy: economy)
-        var consultingPaid = 1.0, trainingPaid = 1.0
-        if let policy {
-            let member = f.member[i] == 1
-            consultingPaid = 1 - policy.share(PolicyMonth.voucher, i, f, member: member)
-            if served && trainingOn { trainingPaid = 1 - policy.share(PolicyMonth.training, i, f, member: true) }
+        var consulting = Subsidy.none, training = Subsidy.none
+        if let policy, policy.anyOpen {
+            consulting = policy.subsidy(PolicyMonth.voucher, i, f, member: f.member[i] == 1)
+            if served && trainingOn { training = policy.subsidy(PolicyMonth.training, i, f, member: true) }
         }
         return served
             ? ServiceUse.choose(stake: stake, technology: f.technology[i], analyticsOn: analyticsOn,
                                 trainingOn: trainingOn, quality: quality, learning: learning,
-                                consultingPaid: consultingPaid, trainingPaid: trainingPaid)
+                                consulting: consulting, training: training)
             : ServiceUse.consultingOnly(stake: stake, technology: f.technology[i], learning: learning,
-                                        halfPerCost: halfPerConsultingCost / consultingPaid, paid: consultingPaid)
+                                        halfPerCost: halfPerConsultingCost, subsidy: consulting)
     }
 }
 

@@ -25,6 +25,8 @@ struct PolicyState: Sendable {
     private(set) var grantees: [Int]
     private(set) var cumulative = 0.0
     private var closed: [Bool]
+    /// Where the next month's training places start (firm order).
+    var trainingCursor = 0
 
     init(_ policy: PolicyParameters) {
         left = PolicyLever.allCases.map { policy[$0].budget }
@@ -37,6 +39,12 @@ struct PolicyState: Sendable {
     func isOpen(_ lever: PolicyLever, tick: Int, _ policy: PolicyParameters) -> Bool {
         let l = policy[lever]
         return l.isOn && !closed[lever.rawValue] && left[lever.rawValue] > 0 && (l.start...l.end).contains(tick)
+    }
+
+    /// Whether `lever` will be open at `tick` with at least `amount` left
+    /// (a payment it can make in full).
+    func canPay(_ lever: PolicyLever, _ amount: Double, tick: Int, _ policy: PolicyParameters) -> Bool {
+        isOpen(lever, tick: tick, policy) && left[lever.rawValue] >= amount
     }
 
     /// Clears the tick's spending and grantees.
@@ -101,16 +109,19 @@ struct PolicyState: Sendable {
 
 /// The per-firm state of the instruments granted to firms: each firm's
 /// claim this month and what it has received so far (against the cap), one
-/// block of `count` values per instrument of `PolicyLever.firmLevers`.
-/// Allocated only while one of them has a budget.
+/// block of `count` values per instrument of `PolicyLever.firmLevers`; and
+/// whether it holds one of this month's training places. Allocated only
+/// while one of them has a budget.
 final class PolicyColumns: Sendable {
     let claim: AgentColumn<Double>
     let used: AgentColumn<Double>
+    let place: AgentColumn<UInt8>
 
     init(count: Int, executor: ChunkedExecutor) {
         let size = count * PolicyLever.firmLevers.count
         claim = AgentColumn(count: size, repeating: 0, executor: executor)
         used = AgentColumn(count: size, repeating: 0, executor: executor)
+        place = AgentColumn(count: count, repeating: 0, executor: executor)
     }
 }
 
@@ -132,7 +143,10 @@ struct PolicyMonth: @unchecked Sendable {
     let offers: [Offer]
     let claim: UnsafeMutablePointer<Double>
     let used: UnsafeMutablePointer<Double>
+    let place: UnsafeMutablePointer<UInt8>
     let count: Int
+    /// Whether any instrument granted to firms is open this month.
+    let anyOpen: Bool
     /// Keeps the columns the pointers point into alive.
     private let columns: PolicyColumns
 
@@ -147,29 +161,77 @@ struct PolicyMonth: @unchecked Sendable {
         }
         claim = columns.claim.base
         used = columns.used.base
+        place = columns.place.base
         self.count = count
         self.columns = columns
+        anyOpen = offers.contains(where: \.open)
     }
 
     /// Index of each instrument among the per-firm blocks.
     static let voucher = 0, commission = 1, training = 2, sustainability = 3
 
-    /// The share of a cost instrument `k` would pay for firm `i` this
-    /// month: its share when it is open, the firm is eligible and has not
-    /// reached the cap; else 0. `member` is the firm's membership as the
-    /// instrument sees it (nil: any, whatever the instrument's rule).
+    /// Whether firm `i` qualifies for instrument `k` this month: it is open,
+    /// and the firm's size (employees at the start of the month), sub-sector
+    /// and membership (`member`; nil: whatever the instrument's rule) are
+    /// eligible and it has not reached its cap.
+    @inline(__always)
+    func eligible(_ k: Int, _ i: Int, _ f: PopulationPointers, member: Bool?) -> Bool {
+        let o = offers[k]
+        guard o.open, used[k * count + i] < o.cap, o.sectors[Int(f.sector[i])] else { return false }
+        let e = Int(f.employees[i])
+        guard e >= o.minEmployees && e <= o.maxEmployees else { return false }
+        guard let member else { return true }
+        switch o.membership {
+        case .any: return true
+        case .members: return member
+        case .nonMembers: return !member
+        }
+    }
+
+    /// The share of a cost instrument `k` pays for firm `i` this month:
+    /// its share when the firm qualifies (`eligible`) and, for training,
+    /// holds one of the month's places; else 0.
     @inline(__always)
     func share(_ k: Int, _ i: Int, _ f: PopulationPointers, member: Bool?) -> Double {
-        let o = offers[k]
-        guard o.open, used[k * count + i] < o.cap, o.sectors[Int(f.sector[i])] else { return 0 }
-        let e = Int(f.employees[i])
-        guard e >= o.minEmployees && e <= o.maxEmployees else { return 0 }
-        guard let member else { return o.share }
-        switch o.membership {
-        case .any: return o.share
-        case .members: return member ? o.share : 0
-        case .nonMembers: return member ? 0 : o.share
+        guard eligible(k, i, f, member: member), k != Self.training || place[i] == 1 else { return 0 }
+        return offers[k].share
+    }
+
+    /// What instrument `k` offers on a tool's cost for firm `i`: its share,
+    /// up to what is left of the firm's cap.
+    @inline(__always)
+    func subsidy(_ k: Int, _ i: Int, _ f: PopulationPointers, member: Bool?) -> Subsidy {
+        let s = share(k, i, f, member: member)
+        return s > 0 ? Subsidy(share: s, left: offers[k].cap - used[k * count + i]) : .none
+    }
+
+    /// Hands out the month's training places, before any firm decides:
+    /// `places` eligible members (at the start of the month), in firm order
+    /// from where last month's stopped, so every eligible member gets a
+    /// turn. Returns where the next month starts.
+    func assignTrainingPlaces(_ places: Int, from start: Int, _ f: PopulationPointers) -> Int {
+        place.update(repeating: 0, count: count)
+        guard offers[Self.training].open, count > 0 else { return start }
+        var i = start % count, given = 0
+        for _ in 0..<count where given < places {
+            if f.alive[i] == 1 && f.member[i] == 1 && eligible(Self.training, i, f, member: true) {
+                place[i] = 1
+                given += 1
+            }
+            i = i + 1 == count ? 0 : i + 1
         }
+        return i
+    }
+
+    /// Clears what a firm that exited left in its place (an entrant starts
+    /// with nothing received).
+    @inline(__always)
+    func resetFirm(_ i: Int) {
+        for k in 0..<PolicyLever.firmLevers.count {
+            used[k * count + i] = 0
+            claim[k * count + i] = 0
+        }
+        place[i] = 0
     }
 
     /// The commission subsidy's share for member `i`, in its first

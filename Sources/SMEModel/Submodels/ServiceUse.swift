@@ -25,8 +25,8 @@ struct ServiceUse: Sendable {
     var platformValue = 0.0
     /// The relative rise of attractiveness the tools bring.
     var gain = 0.0
-    /// What public programmes would pay of consultants and of training this
-    /// month (before their caps; `cost` is the firm's part).
+    /// What public programmes pay of consultants and of training this month
+    /// (within what is left of the firm's cap; `cost` is the firm's part).
     var consultingSubsidy = 0.0
     var trainingSubsidy = 0.0
 
@@ -41,6 +41,30 @@ struct ServiceUse: Sendable {
         return (use, value * use - cost * use * use)
     }
 
+    /// The best use of a tool whose cost C·u² a public programme pays
+    /// `subsidy.share` of, up to `subsidy.left` euros (what is left of the
+    /// firm's cap). The firm's own cost is (1 − s)·C·u² up to the use
+    /// ū = √(left / (s·C)) where the cap binds, and C·u² − left beyond: convex,
+    /// with a kink at ū, so the best use is V / 2C(1 − s) if that is below ū,
+    /// else V / 2C if that is above ū, else ū (at most 1). Returns the use,
+    /// the net value V·u − own cost, the own cost and the subsidy.
+    @inline(__always)
+    static func optimum(value: Double, cost: Double, subsidy: Subsidy) -> (use: Double, net: Double, paid: Double, subsidy: Double) {
+        guard subsidy.share > 0 && subsidy.left > 0 else {
+            let best = optimum(value: value, cost: cost)
+            return (best.use, best.net, cost * best.use * best.use, 0)
+        }
+        guard value > 0 else { return (0, 0, 0, 0) }
+        let s = subsidy.share
+        let kink = (subsidy.left / (s * cost)).squareRoot()
+        var use = s < 1 ? value / (2 * cost * (1 - s)) : .infinity
+        if use > kink { use = Swift.max(kink, value / (2 * cost)) }
+        use = Swift.min(1, use)
+        let total = cost * use * use
+        let paidByProgramme = Swift.min(s * total, subsidy.left)
+        return (use, value * use - (total - paidByProgramme), total - paidByProgramme, paidByProgramme)
+    }
+
     /// The money a tool's full use is expected to bring a firm: `effect` (its
     /// rise of attractiveness at full use) times revenue at the contribution
     /// margin.
@@ -51,19 +75,25 @@ struct ServiceUse: Sendable {
 
     /// Consultants alone (what a firm without the platform's tools chooses):
     /// the common case of the per-firm loop, with 1 / (2·cost) taken once.
-    /// `paid` is the share of the cost the firm pays (1 without a voucher):
-    /// it decides on its own part, and `halfPerCost` is 1 / (2·cost·paid).
+    /// A digital voucher (`subsidy`) lowers the firm's own part of the cost.
     @inline(__always)
     static func consultingOnly(stake: Double, technology: Double, learning: LearningParameters, halfPerCost: Double,
-                               paid: Double = 1) -> ServiceUse {
+                               subsidy: Subsidy = .none) -> ServiceUse {
         var use = ServiceUse()
         let effect = learning.consulting.value * (learning.absorptiveFloor + technology)
         let value = effect * stake
         guard value > 0 else { return use }
+        if subsidy.share > 0 {
+            let best = optimum(value: value, cost: learning.consulting.cost, subsidy: subsidy)
+            use.consulting = best.use
+            use.cost = best.paid
+            use.consultingSubsidy = best.subsidy
+            use.gain = effect * best.use
+            return use
+        }
         let u = halfPerCost.isFinite ? Swift.min(1, value * halfPerCost) : 1
         use.consulting = u
-        use.cost = learning.consulting.cost * paid * u * u
-        use.consultingSubsidy = learning.consulting.cost * (1 - paid) * u * u
+        use.cost = learning.consulting.cost * u * u
         use.gain = effect * u
         return use
     }
@@ -72,12 +102,12 @@ struct ServiceUse: Sendable {
     /// takes `consultingOnly`). `stake` is last month's revenue at its
     /// contribution margin (`stake(...)`), `quality` the platform's analytics
     /// quality, `analyticsOn` / `trainingOn` whether the platform offers them;
-    /// `consultingPaid` and `trainingPaid` the shares of those costs the firm
-    /// pays (1 without a public programme).
+    /// `consulting` and `training` what public programmes offer on those
+    /// costs (nothing by default).
     @inline(__always)
     static func choose(stake: Double, technology: Double, analyticsOn: Bool, trainingOn: Bool,
                        quality: Double, learning: LearningParameters,
-                       consultingPaid: Double = 1, trainingPaid: Double = 1) -> ServiceUse {
+                       consulting consultingSubsidy: Subsidy = .none, training trainingSubsidy: Subsidy = .none) -> ServiceUse {
         let capability = learning.absorptiveFloor + technology
         var use = ServiceUse()
         if analyticsOn {
@@ -91,21 +121,29 @@ struct ServiceUse: Sendable {
         }
         if trainingOn {
             let effect = learning.training.value * capability
-            let best = optimum(value: effect * stake, cost: learning.training.cost * trainingPaid)
+            let best = optimum(value: effect * stake, cost: learning.training.cost, subsidy: trainingSubsidy)
             use.training = best.use
             use.platformValue += best.net
-            use.cost += learning.training.cost * trainingPaid * best.use * best.use
-            use.trainingSubsidy = learning.training.cost * (1 - trainingPaid) * best.use * best.use
+            use.cost += best.paid
+            use.trainingSubsidy = best.subsidy
             use.gain += effect * best.use
         }
         let effect = learning.consulting.value * capability
-        let consulting = optimum(value: effect * stake, cost: learning.consulting.cost * consultingPaid)
+        let consulting = optimum(value: effect * stake, cost: learning.consulting.cost, subsidy: consultingSubsidy)
         use.consulting = consulting.use
-        use.cost += learning.consulting.cost * consultingPaid * consulting.use * consulting.use
-        use.consultingSubsidy = learning.consulting.cost * (1 - consultingPaid) * consulting.use * consulting.use
+        use.cost += consulting.paid
+        use.consultingSubsidy = consulting.subsidy
         use.gain += effect * consulting.use
         return use
     }
+}
+
+/// What a public programme offers on a tool's cost this month: `share` of
+/// it, up to `left` euros (what is left of the firm's cap).
+struct Subsidy: Sendable {
+    var share = 0.0
+    var left = 0.0
+    static let none = Subsidy()
 }
 
 /// The logistics a firm pays on its orders this month: its own delivery,

@@ -101,7 +101,9 @@ private enum PolicyField {
         case .sectors:
             return .text("\(p).eligible.sectors", \.policy[lever].sectors, allowed: "`all`, or sub-sector names of `firms.sectors` separated by commas",
                          "Eligible sub-sectors.", who) { text in
-                text.isEmpty || text.count > 4_000 ? "expected \"all\" or a comma-separated list of sub-sector names" : nil
+                let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                return text.count > 4_000 || (text != "all" && names.contains(where: \.isEmpty))
+                    ? "expected \"all\" or sub-sector names separated by commas, none of them empty" : nil
             }
         case .membership:
             return .choice("\(p).eligible.membership", \.policy[lever].membership,
@@ -121,6 +123,12 @@ extension Scenario {
                     ? "the window ends (tick \(s.policy[lever].end)) before it starts (tick \(s.policy[lever].start))" : nil
             },
         ]
+        if lever != .marketingCofunding {
+            rules.append(CrossKeyRule(["\(p).budget", "economy"], "`\(p)` needs the economy (`economy` true).") { s in
+                s.policy[lever].isOn && !s.economy
+                    ? "the \(lever.key) acts through the economy's costs; with economy false it would do nothing (set economy to true, or the budget to 0)" : nil
+            })
+        }
         guard PolicyLever.firmLevers.contains(lever) else { return rules }
         rules.append(CrossKeyRule(["\(p).eligible.min_employees", "\(p).eligible.max_employees"],
                                   "`\(p).eligible.min_employees` ≤ `\(p).eligible.max_employees`.") { s in
