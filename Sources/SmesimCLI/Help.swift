@@ -12,6 +12,9 @@ enum Help {
           smesim run [SCENARIO.json] [options]   run a scenario (the embedded default if no file)
           smesim sweep SWEEP.json [options]      run a parameter sweep (grid, Latin hypercube,
                                                  Sobol', Morris or listed points); resumable
+          smesim analyze SWEEP_DIR [options]     sensitivity indices of a finished sweep: Sobol'
+                                                 S1/ST/S2, Morris mu/mu_star/sigma, grid means
+                                                 by level, Latin hypercube rank correlations
           smesim compare REF.json OTHER.json ... [options]
                                                  compare scenarios (files or run folders) with
                                                  the first, replicate by replicate (common
@@ -23,7 +26,7 @@ enum Help {
           smesim resolve [SCENARIO.json]         print the scenario with every default filled in
           smesim help keys [PREFIX]              every scenario key: default, allowed values,
                                                  unit, meaning, evidence
-          smesim help [run | sweep | compare | report | validate | resolve]
+          smesim help [run | sweep | analyze | compare | report | validate | resolve]
                                                  the options of a command
           smesim --version                       print the version
 
