@@ -87,9 +87,7 @@ struct SweepFolder {
     /// or replaces it; deletes what an interrupted `--force` left beside it,
     /// then takes the sweep's lock. Returns the builds that ran the sweep.
     func claim(content: JSONObject, force: Bool, allowBuildChange: Bool) throws(CLIError) -> [JSONValue] {
-        if ToolInfo.folders.removeLeftovers(of: path) > 0 {
-            printError("\(ToolInfo.name): deleted what an interrupted --force left beside \(path)")
-        }
+        ToolInfo.folders.removeLeftovers(of: path).report(beside: path)
         var locked = false
         if FileManager.default.fileExists(atPath: identityPath) {
             try lock()

@@ -30,6 +30,10 @@ public struct OutputDirectory: Sendable {
         let manager = FileManager.default
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let finalPath = url.path
+        if let problem = nameProblem(finalPath, folders: folders) { throw OutputFolderError(path: path, reason: problem) }
+        // An earlier folder moved aside by a process that died before its
+        // replacement arrived is put back first.
+        folders.removeLeftovers(of: finalPath)
         var isDirectory: ObjCBool = false
         if let target = danglingLinkTarget(finalPath) {
             throw OutputFolderError(path: path, reason: "is a symbolic link to \(target), which does not exist; remove the link or choose another --out")
@@ -46,21 +50,43 @@ public struct OutputDirectory: Sendable {
             }
         }
         let parent = url.deletingLastPathComponent().path
+        let created: [String]
         do {
-            try createFolder(atPath: parent)
+            created = try createFolder(atPath: parent)
         } catch {
             throw OutputFolderError(path: path, reason: "cannot create the parent folder (\(error))")
         }
+        // Nothing stays behind when the folder cannot be made after all.
+        func undo() { for folder in created.reversed() { rmdir(folder) } }
         guard manager.isWritableFile(atPath: parent) else {
+            undo()
             throw OutputFolderError(path: path, reason: "the parent folder \(parent) is not writable")
         }
-        folders.removeLeftovers(of: finalPath)
         let staging = folders.stagingPath(for: finalPath)
         try? manager.removeItem(atPath: staging)
         if mkdir(staging, 0o755) != 0 {
-            throw OutputFolderError(path: path, reason: "cannot create a folder in \(parent) (\(String(cString: strerror(errno))))")
+            let reason = String(cString: strerror(errno))
+            undo()
+            throw OutputFolderError(path: path, reason: "cannot create a folder in \(parent) (\(reason))")
         }
         return OutputDirectory(finalPath: finalPath, stagingPath: staging, force: force, folders: folders)
+    }
+
+    /// Why `path` cannot name an output folder: a name longer than a file
+    /// system allows (255 bytes, less what the staging name adds) or a path
+    /// longer than 4,096 bytes; checked before anything is created.
+    static func nameProblem(_ path: String, folders: ToolFolders) -> String? {
+        let longest = 255 - (folders.stagingPath(for: path) as NSString).lastPathComponent.utf8.count
+            + (path as NSString).lastPathComponent.utf8.count
+        if let long = path.split(separator: "/").dropLast().first(where: { $0.utf8.count > 255 }) {
+            return "the folder name \"\(long.prefix(40))…\" has \(long.utf8.count) bytes; a name has at most 255"
+        }
+        let name = (path as NSString).lastPathComponent
+        if name.utf8.count > longest {
+            return "the output folder's name has \(name.utf8.count) bytes; at most \(longest) (with the temporary name \(folders.tool) writes beside it, a name has at most 255)"
+        }
+        if path.utf8.count > 4_000 { return "the path has \(path.utf8.count) bytes; at most 4000" }
+        return nil
     }
 
     /// Why `--force` does not replace the folder at `path`.

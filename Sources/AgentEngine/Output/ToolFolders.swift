@@ -96,22 +96,38 @@ public struct ToolFolders: Sendable {
         }
     }
 
-    /// Deletes what interrupted replacements and runs of `path` left beside
-    /// it (folders moved aside, or being filled, by processes that are gone);
-    /// returns how many.
+    /// What `removeLeftovers` did.
+    public struct Leftovers: Sendable, Equatable {
+        /// Folders deleted: being filled, or moved aside, by processes that
+        /// are gone.
+        public var removed: [String] = []
+        /// A folder moved aside to be replaced, by a process that died before
+        /// its replacement took its place, renamed back to `path`.
+        public var restored: String?
+    }
+
+    /// Cleans up what interrupted runs and replacements of `path` left
+    /// beside it (`Leftovers`), by processes that are gone: a folder moved
+    /// aside whose replacement never arrived is renamed back (the earlier
+    /// results are not lost); everything else is deleted.
     @discardableResult
-    public func removeLeftovers(of path: String) -> Int {
+    public func removeLeftovers(of path: String) -> Leftovers {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let parent = url.deletingLastPathComponent().path
         let prefix = ".\(url.lastPathComponent).\(tool)-"
-        var removed = 0
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
+        var result = Leftovers()
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted() where name.hasPrefix(prefix) {
             let rest = name.dropFirst(prefix.count)
             guard let dash = rest.lastIndex(of: "-"), ["aside", "partial"].contains(rest[..<dash]),
                   let pid = Int32(rest[rest.index(after: dash)...]), !Self.isRunning(pid) else { continue }
-            if (try? FileManager.default.removeItem(atPath: parent + "/" + name)) != nil { removed += 1 }
+            let leftover = parent + "/" + name
+            if rest[..<dash] == "aside" && !FileManager.default.fileExists(atPath: url.path) && rename(leftover, url.path) == 0 {
+                result.restored = name
+                continue
+            }
+            if (try? FileManager.default.removeItem(atPath: leftover)) != nil { result.removed.append(name) }
         }
-        return removed
+        return result
     }
 
     private func sibling(of path: String, _ suffix: String) -> String {
@@ -139,16 +155,25 @@ public func describe(_ error: any Error) -> String {
 /// Creates the folder at `path` and any missing parents (as `mkdir -p`),
 /// with the system's reason when it cannot ("Not a directory", "Permission
 /// denied"), which Foundation's `createDirectory` does not always give.
-public func createFolder(atPath path: String) throws(OutputError) {
+/// Returns the folders it created, outermost first (none when `path`
+/// existed); on failure it removes them again.
+@discardableResult
+public func createFolder(atPath path: String) throws(OutputError) -> [String] {
     var current = path.hasPrefix("/") ? "" : "."
+    var created: [String] = []
     for component in path.split(separator: "/") {
         current += "/" + component
-        if mkdir(current, 0o755) != 0 && errno != EEXIST {
-            throw OutputError.fromErrno(current, "creating the folder")
+        if mkdir(current, 0o755) == 0 {
+            created.append(current)
+        } else if errno != EEXIST {
+            let error = OutputError.fromErrno(current, "creating the folder")
+            for folder in created.reversed() { rmdir(folder) }
+            throw error
         }
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
         throw OutputError(path: path, reason: "a file of that name is in the way; the output must be a folder")
     }
+    return created
 }
