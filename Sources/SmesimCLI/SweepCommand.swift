@@ -34,6 +34,9 @@ struct SweepCommand {
         let memoryBound = try MemoryBudget.concurrentRuns(
             bytesPerRun: setup.points.largestBytesPerRun, why: "the largest point's firms.count and network",
             remedy: "sweep fewer firms")
+        // The sweep's tables: a time-series row a run and tick kept.
+        let rows = setup.points.horizons.reduce(0.0) { $0 + Double($1 / plan.every + 2) } * Double(plan.replicates)
+        try DiskBudget.check(bytes: rows * SMESimulation.timeseriesRowBytes, writingTo: folder.path)
 
         let builds = try folder.claim(content: content, force: options.force, allowBuildChange: options.allowBuildChange)
         let store: RunStore

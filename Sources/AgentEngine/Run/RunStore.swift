@@ -117,10 +117,11 @@ public final class RunStore: Sendable {
     /// other, so an interruption between the two may leave the new list
     /// under its temporary name). Writes the block list of the new table to
     /// `blocks`, when given (a later join that resumes reads it). A run with
-    /// neither a part file nor a block is an error.
+    /// neither a part file nor a block is an error. With `consuming`, each
+    /// part is deleted once copied (for a join that is never resumed).
     public func join(
         table: Int, runs: [Int], header: CSVRecord, into path: String, blocks: String? = nil,
-        previous: (table: String, blocks: [String])? = nil
+        previous: (table: String, blocks: [String])? = nil, consuming: Bool = false
     ) throws(OutputError) {
         var earlier: BlockList?
         var source: FileHandle?
@@ -144,6 +145,9 @@ public final class RunStore: Sendable {
             if let handle = FileHandle(forReadingAtPath: part) {
                 defer { try? handle.close() }
                 bytes = try copy(from: handle, count: nil, path: part, to: writer)
+                // `consuming`: the part goes as soon as it is copied, so the
+                // join never needs room for the table twice.
+                if consuming { unlink(part) }
             } else if let source, let previous, let block = earlier?.blocks[run] {
                 do { try source.seek(toOffset: UInt64(block.offset)) } catch {
                     throw OutputError(path: previous.table, reason: "cannot read the earlier table (\(describe(error)))")
