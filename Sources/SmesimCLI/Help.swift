@@ -40,7 +40,7 @@ enum Help {
           2    found before anything runs, nothing written: a bad command line, bad input,
                or an output folder that cannot be used (another tool's folder, a sweep
                started by another build, a folder that cannot be created or locked)
-          130  interrupted (Ctrl-C, SIGTERM): a run writes nothing; a sweep keeps its
+          130  interrupted (Ctrl-C, SIGTERM, SIGHUP): a run writes nothing; a sweep keeps its
                finished runs (run it again to resume)
         """
 
