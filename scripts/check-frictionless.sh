@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Validates every kind of folder smesim writes — a run (with the panel and a
-# policy lever), a sweep and a comparison — with the Frictionless framework's
+# policy lever), a sweep, a sweep merged from shards and a comparison — with the Frictionless framework's
 # own validator (`frictionless validate manifest.json`): the manifest is a
 # tabular data package and every table must match its schema.
 #
@@ -22,9 +22,13 @@ small=(--set firms.count=1000 --set horizon=24 --quiet)
 "$bin" run "${small[@]}" --replicates 2 --panel-every 12 --panel-sample 100 \
   --set policy.digital_voucher.budget=100000 --out "$work/run"
 "$bin" sweep Simulations/sweeps/commission-logistics.json "${small[@]}" --out "$work/sweep"
+for shard in 1 2; do
+  "$bin" sweep Simulations/sweeps/commission-logistics.json "${small[@]}" --shard "$shard/2" --out "$work/shard-$shard"
+done
+"$bin" merge "$work/merged" "$work/shard-1" "$work/shard-2" --quiet
 "$bin" compare Simulations/baseline.json Simulations/no-platform.json "${small[@]}" --replicates 2 --out "$work/compare"
 failed=0
-for folder in run sweep compare compare/scenarios/baseline; do
+for folder in run sweep merged compare compare/scenarios/baseline; do
   report=$("$venv/bin/frictionless" validate --json "$work/$folder/manifest.json" || true)
   if python3 -c 'import json, sys; r = json.loads(sys.stdin.read()); sys.exit(0 if r["valid"] else 1)' <<< "$report"; then
     tables=$(python3 -c 'import json, sys; print(len(json.loads(sys.stdin.read())["tasks"]))' <<< "$report")

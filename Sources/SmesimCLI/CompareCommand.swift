@@ -50,7 +50,7 @@ struct CompareCommand {
         let path = options.out ?? "Results/\(Self.defaultName(scenarios.map(\.name)))"
         try ScenarioRuns.checkDisk(scenarios.filter { !$0.isFolder }.map(\.scenario), panel: nil, folder: path)
         let output = try OutputDirectory.prepared(path, force: options.force)
-        if let inside = scenarios.first(where: { $0.isFolder && Self.isInside($0.argument, output.finalPath) }) {
+        if let inside = scenarios.first(where: { $0.isFolder && isInside($0.argument, output.finalPath) }) {
             output.discard()
             throw .usage("\(inside.argument): is inside the output folder \(output.finalPath), which the comparison replaces; choose another --out")
         }
@@ -104,13 +104,6 @@ struct CompareCommand {
         if full.count <= limit { return full }
         let short = "compare-\(names[0])-and-\(names.count - 1)-more"
         return short.count <= limit ? short : "compare"
-    }
-
-    /// Whether `path` is `folder` or inside it.
-    static func isInside(_ path: String, _ folder: String) -> Bool {
-        let path = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        let folder = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
-        return path == folder || path.hasPrefix(folder + "/")
     }
 
     /// The two tables and the manifest, into the staging folder.

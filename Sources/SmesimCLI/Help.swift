@@ -11,7 +11,10 @@ enum Help {
         USAGE
           smesim run [SCENARIO.json] [options]   run a scenario (the embedded default if no file)
           smesim sweep SWEEP.json [options]      run a parameter sweep (grid, Latin hypercube,
-                                                 Sobol', Morris or listed points); resumable
+                                                 Sobol', Morris or listed points); resumable;
+                                                 --shard I/N runs one slice (for a cluster)
+          smesim merge OUT SHARD_DIR ...         join a sweep's shard folders into OUT, the
+                                                 folder the whole sweep would have written
           smesim analyze SWEEP_DIR [options]     sensitivity indices of a finished sweep: Sobol'
                                                  S1/ST/S2, Morris mu/mu_star/sigma, grid means
                                                  by level, Latin hypercube rank correlations
@@ -26,7 +29,7 @@ enum Help {
           smesim resolve [SCENARIO.json]         print the scenario with every default filled in
           smesim help keys [PREFIX]              every scenario key: default, allowed values,
                                                  unit, meaning, evidence
-          smesim help [run | sweep | analyze | compare | report | validate | resolve]
+          smesim help [run | sweep | merge | analyze | compare | report | validate | resolve]
                                                  the options of a command
           smesim --version                       print the version
 

@@ -117,7 +117,7 @@ struct ScenarioRuns {
                            consuming: true)
         }
         let own = Dictionary(uniqueKeysWithValues: runs.compactMap { run in records[run.index].map { (run.replicate, $0) } })
-        try RunsTable.write(own, count: runs.count, identityColumns: identity, identity: { Self.identityRow(runs[$0]) },
+        try RunsTable.write(own, runs: runs.indices, identityColumns: identity, identity: { Self.identityRow(runs[$0]) },
                             outcomes: Self.outcomes, to: file("runs.csv"))
         let manifest = RunManifest(
             name: scenario.name, tool: ToolInfo.name, version: ToolInfo.version, gitRevision: ToolInfo.gitRevision,

@@ -51,3 +51,10 @@ extension ToolFolders.Leftovers {
         }
     }
 }
+
+/// Whether `path` is `folder` or inside it, links resolved.
+func isInside(_ path: String, _ folder: String) -> Bool {
+    let path = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    let folder = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+    return path == folder || path.hasPrefix(folder + "/")
+}

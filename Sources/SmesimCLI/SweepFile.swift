@@ -18,6 +18,10 @@ struct SweepSetup {
     /// The resolved base scenario (the sweep's replicates and seed in it),
     /// onto which each point's values are set.
     let overlay: SchemaOverlay<Scenario>
+    /// The base scenario's document, with `set`, `--set`, replicates and
+    /// seed applied: the overlay is this document's (which keys it leaves
+    /// to their defaults matters where a default derives from a swept key).
+    let document: JSONValue
     /// The key of each swept parameter, in the plan's order.
     let keys: [Parameter<Scenario>]
     /// Every point checked: its length and size, or why it cannot run.
@@ -108,6 +112,7 @@ struct SweepSetup {
 enum SweepFile {
     static let maximumRuns = 10_000_000
     static let maximumPoints = 1_000_000
+    static let maximumReplicates = 100_000
     /// Keys the sweep sets itself, or that change no result.
     static let unsweepable: [String: String] = [
         "replicates": "set by the sweep's own \"replicates\"",
@@ -179,7 +184,7 @@ enum SweepFile {
         // The sweep's own replicates and seed come after its `set`, and a
         // --set of either after them: the later wins, as every --set does.
         if root.contains("replicates") {
-            let replicates = root.integer("replicates", default: 1, in: 1...100_000)
+            let replicates = root.integer("replicates", default: 1, in: 1...maximumReplicates)
             base = (try? Scenario.schema.setting("replicates", to: .int(replicates), in: base)) ?? base
         }
         if root.contains("seed") {
@@ -219,8 +224,7 @@ enum SweepFile {
             throw .usage("\(file): parameters: a sweep needs at least one swept key (see Simulations/README.md)")
         }
         let pointCount = readDesign.pointCount(parameters)
-        if pointCount > maximumPoints || pointCount.multipliedReportingOverflow(by: replicates).partialValue > maximumRuns
-            || pointCount.multipliedReportingOverflow(by: replicates).overflow {
+        if !fits(pointCount: pointCount, replicates: replicates) {
             throw .usage("\(file): the sweep has \(pointCount) points × \(replicates) replicates; at most \(maximumPoints) points and \(maximumRuns) runs are allowed (split it, or use a sampling design)")
         }
         let overlay = SchemaOverlay(schema: Scenario.schema, document: base, decoded: baseScenario)
@@ -231,9 +235,16 @@ enum SweepFile {
             try SweepSetup.scenario(ofPoint: point, plan: plan, overlay: overlay, keys: keys)
         }
         let setup = SweepSetup(file: file, name: name, description: description, scenarioFile: scenarioFile, set: set,
-                               plan: plan, overlay: overlay, keys: keys, points: points)
+                               plan: plan, overlay: overlay, document: base, keys: keys, points: points)
         try checkPoints(setup)
         return setup
+    }
+
+    /// Whether a sweep of `pointCount` points × `replicates` is within the
+    /// limits on points and runs.
+    static func fits(pointCount: Int, replicates: Int) -> Bool {
+        let runs = pointCount.multipliedReportingOverflow(by: replicates)
+        return pointCount <= maximumPoints && !runs.overflow && runs.partialValue <= maximumRuns
     }
 
     /// Keys of a scenario the sweep sets with its own key of the same name.

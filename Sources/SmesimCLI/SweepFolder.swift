@@ -66,10 +66,13 @@ struct SweepFolder {
             return .replace("other results")
         }
         if let difference = Self.firstDifference(.object(recorded.content), .object(content), at: "") {
+            let what = difference.hasPrefix("shard")
+                ? "\(Self.part(recorded.content)) of this sweep, not \(Self.part(content))"
+                : "a different sweep (it differs at \(difference.isEmpty ? "the top" : difference))"
             guard force else {
-                throw .usage("\(path) holds a different sweep (it differs at \(difference.isEmpty ? "the top" : difference)); pass --force to replace it, or choose another --out")
+                throw .usage("\(path) holds \(what); pass --force to replace it, or choose another --out")
             }
-            return .replace("a different sweep")
+            return .replace(difference.hasPrefix("shard") ? "another part of this sweep" : "a different sweep")
         }
         let build = ToolInfo.build
         if recorded.builds.contains(where: { ToolInfo.sameBuild($0, build) }) { return .resume(builds: recorded.builds, newBuild: false) }
@@ -83,10 +86,17 @@ struct SweepFolder {
         return .replace("a sweep run by another build")
     }
 
+    /// "shard 2/4" or "the whole sweep", for the content of a folder.
+    private static func part(_ content: JSONObject) -> String {
+        content["shard"].flatMap(ShardSpec.init(json:)).map { "shard \($0)" } ?? "the whole sweep"
+    }
+
     /// Makes the folder this sweep's (see `check`): creates it, resumes it,
     /// or replaces it; deletes what an interrupted `--force` left beside it,
-    /// then takes the sweep's lock. Returns the builds that ran the sweep.
-    func claim(content: JSONObject, force: Bool, allowBuildChange: Bool) throws(CLIError) -> [JSONValue] {
+    /// then takes the sweep's lock. Records `inputs` (the sweep to read back,
+    /// `SweepSetup.record`) beside the content. Returns the builds that ran
+    /// the sweep.
+    func claim(content: JSONObject, inputs: JSONValue, force: Bool, allowBuildChange: Bool) throws(CLIError) -> [JSONValue] {
         ToolInfo.folders.removeLeftovers(of: path).report(beside: path)
         var locked = false
         if FileManager.default.fileExists(atPath: identityPath) {
@@ -109,10 +119,7 @@ struct SweepFolder {
             break
         }
         do {
-            try createFolder(atPath: statePath)
-            let state: JSONObject = ["tool": .string(ToolInfo.name), "builds": .array(builds)]
-            try Data(JSONValue.object(JSONObject(state.entries + content.entries)).formatted().utf8)
-                .write(to: URL(fileURLWithPath: identityPath), options: .atomic)
+            try writeState(State(content: content, builds: builds, inputs: inputs))
         } catch {
             throw .usage("--out \(path): cannot create the folder (\(describe(error)))")
         }
@@ -120,14 +127,43 @@ struct SweepFolder {
         return builds
     }
 
-    /// The recorded content and builds, if the state file is this tool's.
-    private func recordedState() -> (content: JSONObject, builds: [JSONValue])? {
+    /// What a sweep folder's state file records.
+    struct State {
+        /// What the results are a function of: `SweepSetup.content`, and a
+        /// shard's spec (`shard`).
+        var content: JSONObject
+        /// The builds that ran the runs, in order.
+        var builds: [JSONValue]
+        /// The sweep to read back (`SweepSetup.record`); nil in folders of
+        /// earlier builds.
+        var inputs: JSONValue?
+    }
+
+    /// Writes the state file (creating `.sweep/`).
+    func writeState(_ state: State) throws {
+        try createFolder(atPath: statePath)
+        var object: JSONObject = ["tool": .string(ToolInfo.name), "builds": .array(state.builds)]
+        if let inputs = state.inputs { object["inputs"] = inputs }
+        try Data(JSONValue.object(JSONObject(object.entries + state.content.entries)).formatted().utf8)
+            .write(to: URL(fileURLWithPath: identityPath), options: .atomic)
+    }
+
+    /// The recorded state, if the state file is this tool's.
+    func recordedState() -> State? {
         guard let data = FileManager.default.contents(atPath: identityPath),
               case .object(var state)? = try? JSONParser.parse(Array(data)),
               state["tool"] == .string(ToolInfo.name), case .array(let builds)? = state["builds"] else { return nil }
-        state["tool"] = nil
-        state["builds"] = nil
-        return (state, builds)
+        let inputs = state["inputs"]
+        for key in ["tool", "builds", "inputs"] { state[key] = nil }
+        return State(content: state, builds: builds, inputs: inputs)
+    }
+
+    /// Whether a process holds the folder's lock (runs its sweep) now.
+    var isBusy: Bool {
+        let descriptor = open(statePath + "/lock", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return flock(descriptor, LOCK_SH | LOCK_NB) != 0
     }
 
     /// The folder is being added to: it stops being complete.

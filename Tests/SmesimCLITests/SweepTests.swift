@@ -17,13 +17,6 @@ import Testing
         (try? CSVReader.rows(text)) ?? []
     }
 
-    /// runs.csv without the wall_seconds column (the one field that differs
-    /// between repetitions).
-    func runsWithoutWallTime(_ folder: URL, _ out: String) throws -> [[String]] {
-        let table = rows(try read(folder, "\(out)/runs.csv"))
-        let wall = try #require(table.first?.firstIndex(of: "wall_seconds"))
-        return table.map { row in row.enumerated().filter { $0.offset != wall }.map(\.element) }
-    }
 
     let grid = #""parameters": {"platform.commission": {"values": [0.05, 0.2]}, "platform.services.shared_logistics": {"values": [true, false]}}"#
 
@@ -73,24 +66,10 @@ import Testing
         let folder = try scratchFolder()
         let text = #"{"set": {"firms.count": 8000, "horizon": 48}, "replicates": 4, "parameters": {"platform.commission": {"min": 0.04, "max": 0.2, "levels": 10}}}"#
         try text.write(to: folder.appendingPathComponent("k.json"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = ToolProcess.executable
-        process.arguments = ["sweep", "k.json", "--out", "killed", "--threads", "1", "-q"]
-        process.currentDirectoryURL = folder
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let journal = folder.appendingPathComponent("killed/.sweep/journal.jsonl")
-        var recorded = 0
-        let deadline = Date().addingTimeInterval(120)
-        while recorded < 5 && process.isRunning && Date() < deadline {
-            usleep(2_000)
-            recorded = ((try? String(contentsOf: journal, encoding: .utf8)) ?? "").split(separator: "\n").count
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal, "the sweep ended before it could be killed")
+        let (killed, done) = try ToolProcess.killed(["sweep", "k.json", "--out", "killed", "--threads", "1", "-q"], in: folder,
+                                                    journal: "killed/.sweep/journal.jsonl", after: 5)
+        #expect(killed, "the sweep ended before it could be killed")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("killed/manifest.json").path))
-        let done = ((try? String(contentsOf: journal, encoding: .utf8)) ?? "").split(separator: "\n").count
         #expect(done >= 5 && done < 40, "\(done) runs recorded when killed")
 
         let resumed = try ToolProcess.run(["sweep", "k.json", "--out", "killed"], in: folder)

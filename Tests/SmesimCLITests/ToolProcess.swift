@@ -1,4 +1,6 @@
+import AgentEngine
 import Foundation
+import Testing
 
 /// Runs the built `smesim` executable as a separate process, as a user would.
 struct ToolProcess {
@@ -48,6 +50,36 @@ struct ToolProcess {
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+extension ToolProcess {
+    /// Starts the tool with `arguments` in `folder`, waits until the sweep
+    /// journal `journal` (relative to `folder`) holds `runs` lines, and kills
+    /// it with SIGKILL, a real crash. Returns whether it was killed (not
+    /// finished first) and how many runs were then recorded.
+    static func killed(_ arguments: [String], in folder: URL, journal: String, after runs: Int) throws -> (killed: Bool, recorded: Int) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let url = folder.appendingPathComponent(journal)
+        func recorded() -> Int { ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n").count }
+        let deadline = Date().addingTimeInterval(120)
+        while recorded() < runs && process.isRunning && Date() < deadline { usleep(2_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return (process.terminationReason == .uncaughtSignal, recorded())
+    }
+}
+
+/// runs.csv of the folder `out` in `folder` without its wall_seconds column
+/// (the one field that differs between repetitions).
+func runsWithoutWallTime(_ folder: URL, _ out: String) throws -> [[String]] {
+    let table = try CSVReader.rows(try read(folder, "\(out)/runs.csv"))
+    let wall = try #require(table.first?.firstIndex(of: "wall_seconds"))
+    return table.map { row in row.enumerated().filter { $0.offset != wall }.map(\.element) }
 }
 
 /// A fresh, empty folder under the system's temporary folder.

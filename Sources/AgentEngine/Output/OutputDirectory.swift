@@ -43,7 +43,7 @@ public struct OutputDirectory: Sendable {
                 throw OutputFolderError(path: path, reason: "a file of that name exists; the output must be a folder")
             }
             if !force {
-                throw OutputFolderError(path: path, reason: "the folder exists already; pass --force to replace it, or choose another --out")
+                throw OutputFolderError(path: path, reason: "the folder exists already; pass --force to replace it, or choose another output folder")
             }
             if !folders.owns(finalPath) {
                 throw OutputFolderError(path: path, reason: Self.notOwned(folders, finalPath))
@@ -92,7 +92,7 @@ public struct OutputDirectory: Sendable {
     /// Why `--force` does not replace the folder at `path`.
     public static func notOwned(_ folders: ToolFolders, _ path: String) -> String {
         let rule = "--force replaces only earlier results of \(folders.tool) that hold nothing else, or an empty folder, "
-            + "so move what you keep, remove the folder yourself or choose another --out"
+            + "so move what you keep, remove the folder yourself or choose another output folder"
         guard let strays = folders.inTheWay(path), !strays.isEmpty else {
             return "the folder is not an output of \(folders.tool) (no \(folders.marks.map(\.file).joined(separator: " or ")) written by \(folders.tool)); " + rule
         }

@@ -24,7 +24,7 @@ public final class RunStore: Sendable {
     public init(folder: String) throws(OutputError) {
         self.folder = folder
         partsFolder = folder + "/parts"
-        journalPath = folder + "/journal.jsonl"
+        journalPath = Self.journalPath(in: folder)
         do {
             try FileManager.default.createDirectory(atPath: partsFolder, withIntermediateDirectories: true)
         } catch {
@@ -44,7 +44,12 @@ public final class RunStore: Sendable {
 
     /// The part file of `table` for run `run`; `.tmp` while being written.
     public func partPath(table: Int, run: Int, temporary: Bool = false) -> String {
-        "\(partsFolder)/t\(table)-r\(run).csv" + (temporary ? ".tmp" : "")
+        Self.partPath(in: folder, table: table, run: run, temporary: temporary)
+    }
+
+    /// The part file of `table` for run `run` of the store in `folder`.
+    public static func partPath(in folder: String, table: Int, run: Int, temporary: Bool = false) -> String {
+        "\(folder)/parts/t\(table)-r\(run).csv" + (temporary ? ".tmp" : "")
     }
 
     /// Records a finished run: moves its temporary parts of `tables` tables
@@ -68,6 +73,13 @@ public final class RunStore: Sendable {
     /// The last record of every run in the journal (read a block at a time:
     /// the journal is not held in memory beside the records).
     public func records() throws(OutputError) -> [Int: RunRecord] {
+        try Self.records(in: folder)
+    }
+
+    /// The records of the store in `folder`, read without changing
+    /// anything there (a torn last line is left out, not cut off).
+    public static func records(in folder: String) throws(OutputError) -> [Int: RunRecord] {
+        let journalPath = Self.journalPath(in: folder)
         guard let handle = FileHandle(forReadingAtPath: journalPath) else { return [:] }
         defer { try? handle.close() }
         var records: [Int: RunRecord] = [:]
@@ -93,6 +105,8 @@ public final class RunStore: Sendable {
         return records
     }
 
+    private static func journalPath(in folder: String) -> String { folder + "/journal.jsonl" }
+
     /// Removes part files left by runs that never reached the journal.
     public func removeUnrecordedParts(recorded: Set<Int>) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: partsFolder)) ?? []
@@ -110,17 +124,30 @@ public final class RunStore: Sendable {
     }
 
     /// Writes `header` and then, for each run of `runs` in order (every run
-    /// recorded as ok), its rows of `table`: from its part file, or else
-    /// from `previous` (an earlier join of the same table, with the
-    /// candidate block lists of which the one that matches the table's size
-    /// is used: the table and its list are renamed into place one after the
-    /// other, so an interruption between the two may leave the new list
-    /// under its temporary name). Writes the block list of the new table to
-    /// `blocks`, when given (a later join that resumes reads it). A run with
-    /// neither a part file nor a block is an error. With `consuming`, each
+    /// recorded as ok), its rows of `table`: see the static `join`, which
+    /// reads the parts of this store. With `consuming`, each
     /// part is deleted once copied (for a join that is never resumed).
     public func join(
         table: Int, runs: [Int], header: CSVRecord, into path: String, blocks: String? = nil,
+        previous: (table: String, blocks: [String])? = nil, consuming: Bool = false
+    ) throws(OutputError) {
+        try Self.join(runs: runs, part: { partPath(table: table, run: $0) }, header: header, into: path,
+                      blocks: blocks, previous: previous, consuming: consuming)
+    }
+
+    /// Writes `header` and then, for each run of `runs` in order, its rows:
+    /// from its part file (`part(run)`, which may be in any store: a merge
+    /// joins the parts of several), or else from `previous` (an earlier
+    /// join of the same table, with the candidate block lists of which the
+    /// one that matches the table's size is used: the table and its list
+    /// are renamed into place one after the other, so an interruption
+    /// between the two may leave the new list under its temporary name).
+    /// Writes the block list of the new table to `blocks`, when given (a
+    /// later join that resumes reads it). A run with neither a part file
+    /// nor a block is an error. Each run's rows are appended as they are
+    /// read: the table is never held in memory nor copied twice.
+    public static func join(
+        runs: [Int], part: (Int) -> String, header: CSVRecord, into path: String, blocks: String? = nil,
         previous: (table: String, blocks: [String])? = nil, consuming: Bool = false
     ) throws(OutputError) {
         var earlier: BlockList?
@@ -140,7 +167,7 @@ public final class RunStore: Sendable {
         try writer.write(bytes: CSVRecord.lineEnd)
         var list = BlockList(headerBytes: header.bytes.count + CSVRecord.lineEnd.count)
         for run in runs {
-            let part = partPath(table: table, run: run)
+            let part = part(run)
             let bytes: Int
             if let handle = FileHandle(forReadingAtPath: part) {
                 defer { try? handle.close() }
@@ -162,7 +189,7 @@ public final class RunStore: Sendable {
         if let blocks { try list.write(to: blocks) }
     }
 
-    private func copy(from handle: FileHandle, count: Int?, path: String, to writer: BufferedFileWriter) throws(OutputError) -> Int {
+    private static func copy(from handle: FileHandle, count: Int?, path: String, to writer: BufferedFileWriter) throws(OutputError) -> Int {
         var copied = 0
         while count.map({ copied < $0 }) ?? true {
             let want = Swift.min(1 << 20, (count ?? Int.max) - copied)

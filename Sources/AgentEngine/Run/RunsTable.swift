@@ -6,16 +6,17 @@ public enum RunsTable {
         identity + RunRecord.columns(outcomes: outcomes)
     }
 
-    /// Writes the rows of runs `0..<count`; a run without a record is an
-    /// error (the experiment is not complete).
+    /// Writes the rows of `runs`, in that order (all of an experiment's, or
+    /// a shard's); a run without a record is an error (the experiment is
+    /// not complete).
     public static func write(
-        _ records: [Int: RunRecord], count: Int, identityColumns: [ColumnSpec], identity: (Int) -> CSVRecord,
+        _ records: [Int: RunRecord], runs: some Sequence<Int>, identityColumns: [ColumnSpec], identity: (Int) -> CSVRecord,
         outcomes: [Outcome], to path: String
     ) throws(OutputError) {
         let writer = try BufferedFileWriter(path: path)
         try writer.write(bytes: CSVRecord.header(columns(identity: identityColumns, outcomes: outcomes)).bytes)
         try writer.write(bytes: CSVRecord.lineEnd)
-        for index in 0..<count {
+        for index in runs {
             guard let record = records[index] else { throw OutputError(path: path, reason: "run \(index) has no record") }
             var row = identity(index)
             record.appendFields(to: &row)

@@ -41,8 +41,12 @@ public struct Scenario: Sendable, Equatable {
         var bytes = n * (economy ? 350 : 40)
         if economy && policy.anyFirmLeverOn { bytes += n * Double(16 * PolicyLever.firmLevers.count) }
         if adoption.mode == .peers { bytes += n * (Double(adoption.peers.degree) * 4 + 48) }
-        return bytes + 32 * 1_048_576
+        return bytes + Self.processBytes
     }
+
+    /// What the process needs besides its runs (the runtime, buffers),
+    /// counted once in `estimatedBytesPerRun`.
+    public static let processBytes = 32.0 * 1_048_576
 
     /// Agents stepped in the whole experiment: firms × ticks × replicates.
     public var agentSteps: Double {
