@@ -34,12 +34,16 @@ for assignment in 'platform.commission=0.1' 'policy.digital_voucher.budget=1e6' 
 done
 log=$build/fuzz.log
 set +e
-ASAN_OPTIONS=detect_leaks=0 "$bin" "$corpus" -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" -timeout=20 -rss_limit_mb=4096 -detect_leaks=0 \
-  -max_len=65536 -close_fd_mask=3 -artifact_prefix="$build/crashes/" -print_final_stats=1 > "$log" 2>&1
+# Several jobs run as child processes, each logging to fuzz-N.log in the
+# working folder: run from the build folder so the logs stay there.
+parallel=()
+[ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
+(cd "$build" && ASAN_OPTIONS=detect_leaks=0 "$bin" corpus -max_total_time="$seconds" "${parallel[@]}" -timeout=20 \
+  -rss_limit_mb=4096 -detect_leaks=0 -max_len=65536 -close_fd_mask=3 -artifact_prefix=crashes/ -print_final_stats=1) > "$log" 2>&1
 status=$?
 set -e
-grep -h "stat::number_of_executed_units\|stat::average_exec_per_sec\|stat::peak_rss_mb" "$log" fuzz-*.log 2>/dev/null || tail -5 "$log"
-rm -f fuzz-*.log
+grep -h "stat::number_of_executed_units\|stat::average_exec_per_sec\|stat::peak_rss_mb" "$log" "$build"/fuzz-*.log 2>/dev/null || tail -5 "$log"
+rm -f "$build"/fuzz-*.log
 crashes=$(find "$build/crashes" -name 'crash-*' -o -name 'leak-*' | wc -l)
 echo "fuzz: ${seconds} s, $jobs job(s), exit $status, $crashes crash file(s) in $build/crashes"
 [ "$status" -eq 0 ] && [ "$crashes" -eq 0 ]

@@ -61,6 +61,21 @@ public struct SMESimulation: SteppedModel {
         metrics = scenario.economy ? Self.census(population, executor: executor) : Self.count(population, executor: executor)
     }
 
+    /// The bytes the tables of `runs` runs of `scenario` take, roughly
+    /// and on the high side: a time-series row (about 1,200 bytes measured)
+    /// a tick kept (every `every` ticks and the last), alliance events
+    /// (about 0.6 bytes a firm and month at the defaults), `panelRows` rows
+    /// of the panel (about 150 bytes each), and a manifest.
+    public static func estimatedOutputBytes(_ scenario: Scenario, runs: Int, every: Int = 1, panelRows: Int = 0) -> Double {
+        let rows = Double(scenario.horizon / Swift.max(1, every) + 2) * Double(runs)
+        let alliances = scenario.economy && scenario.alliances.enabled
+            ? 1.5 * Double(scenario.firms.count) * Double(scenario.horizon) * Double(runs) : 0
+        return rows * timeseriesRowBytes + alliances + Double(panelRows) * 200 + 1_048_576
+    }
+
+    /// A row of `timeseries.csv`, on the high side (about 1,200 bytes measured).
+    public static let timeseriesRowBytes = 1_500.0
+
     public var agentCount: Int { population.count }
     public var members: Int { metrics.members }
     var platformState: PlatformState { platform }

@@ -47,7 +47,9 @@ struct CompareCommand {
     /// The output folder, prepared; refused when a run folder given lies
     /// inside it (replacing it would delete what is compared).
     private func output(for scenarios: [ComparedScenario], lastTick: Int) throws(CLIError) -> OutputDirectory {
-        let output = try OutputDirectory.prepared(options.out ?? "Results/\(Self.defaultName(scenarios.map(\.name)))", force: options.force)
+        let path = options.out ?? "Results/\(Self.defaultName(scenarios.map(\.name)))"
+        try ScenarioRuns.checkDisk(scenarios.filter { !$0.isFolder }.map(\.scenario), panel: nil, folder: path)
+        let output = try OutputDirectory.prepared(path, force: options.force)
         if let inside = scenarios.first(where: { $0.isFolder && isInside($0.argument, output.finalPath) }) {
             output.discard()
             throw .usage("\(inside.argument): is inside the output folder \(output.finalPath), which the comparison replaces; choose another --out")

@@ -15,6 +15,9 @@ enum Help {
                                                  --shard I/N runs one slice (for a cluster)
           smesim merge OUT SHARD_DIR ...         join a sweep's shard folders into OUT, the
                                                  folder the whole sweep would have written
+          smesim analyze SWEEP_DIR [options]     sensitivity indices of a finished sweep: Sobol'
+                                                 S1/ST/S2, Morris mu/mu_star/sigma, grid means
+                                                 by level, Latin hypercube rank correlations
           smesim compare REF.json OTHER.json ... [options]
                                                  compare scenarios (files or run folders) with
                                                  the first, replicate by replicate (common
@@ -26,7 +29,7 @@ enum Help {
           smesim resolve [SCENARIO.json]         print the scenario with every default filled in
           smesim help keys [PREFIX]              every scenario key: default, allowed values,
                                                  unit, meaning, evidence
-          smesim help [run | sweep | merge | compare | report | validate | resolve]
+          smesim help [run | sweep | merge | analyze | compare | report | validate | resolve]
                                                  the options of a command
           smesim --version                       print the version
 
@@ -40,7 +43,7 @@ enum Help {
           2    found before anything runs, nothing written: a bad command line, bad input,
                or an output folder that cannot be used (another tool's folder, a sweep
                started by another build, a folder that cannot be created or locked)
-          130  interrupted (Ctrl-C, SIGTERM): a run writes nothing; a sweep keeps its
+          130  interrupted (Ctrl-C, SIGTERM, SIGHUP): a run writes nothing; a sweep keeps its
                finished runs (run it again to resume)
         """
 

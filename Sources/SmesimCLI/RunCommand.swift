@@ -12,6 +12,7 @@ struct RunCommand {
         let scenario = loaded.scenario
         let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let memoryBound = try ScenarioRuns.memoryBound([scenario])
+        try ScenarioRuns.checkDisk([scenario], panel: options.panel, folder: options.out ?? "Results/\(scenario.name)")
         let output = try OutputDirectory.prepared(options.out ?? "Results/\(scenario.name)", force: options.force)
         let runs = ScenarioRuns(items: [.init(scenario: scenario, file: loaded.file, folder: output.stagingPath)], panel: options.panel,
                                 threads: threads, quiet: options.quiet, command: ["smesim", "run"] + CommandLine.arguments.dropFirst(2))

@@ -43,6 +43,17 @@ struct ScenarioRuns {
         return bound
     }
 
+    /// Refuses (a usage error) when the disk holding `folder` has not room
+    /// for the output of `scenarios` (`SMESimulation.estimatedOutputBytes`,
+    /// with a margin), found before anything is written.
+    static func checkDisk(_ scenarios: [Scenario], panel: PanelOptions?, folder: String) throws(CLIError) {
+        let bytes = scenarios.reduce(0.0) { total, scenario in
+            let panelRows = panel.map { Swift.min($0.sample, scenario.firms.count) * (scenario.horizon / $0.every + 1) * scenario.replicates } ?? 0
+            return total + SMESimulation.estimatedOutputBytes(scenario, runs: scenario.replicates, panelRows: panelRows)
+        }
+        try DiskBudget.check(bytes: bytes, writingTo: folder)
+    }
+
     /// Runs everything, keeping the finished runs in a store at `store`
     /// (deleted at the end), and writes the folders; returns the wall time
     /// in seconds.
@@ -102,7 +113,8 @@ struct ScenarioRuns {
         if let panel { tables.append(OutputTables.firms(identity, panel: panel, firms: scenario.firms.count)) }
         // Table 0 is the time series, 1 alliances.csv, 2 the panel.
         for (table, description) in ([tables[0], tables[2]] + (panel == nil ? [] : [tables[3]])).enumerated() {
-            try store.join(table: table, runs: runs.map(\.index), header: CSVRecord.header(description.columns), into: file(description.file))
+            try store.join(table: table, runs: runs.map(\.index), header: CSVRecord.header(description.columns), into: file(description.file),
+                           consuming: true)
         }
         let own = Dictionary(uniqueKeysWithValues: runs.compactMap { run in records[run.index].map { (run.replicate, $0) } })
         try RunsTable.write(own, runs: runs.indices, identityColumns: identity, identity: { Self.identityRow(runs[$0]) },

@@ -20,7 +20,7 @@ public enum Smesim {
         }
     }
 
-    static let commands = ["run", "sweep", "merge", "compare", "report", "validate", "resolve", "help"]
+    static let commands = ["run", "sweep", "merge", "analyze", "compare", "report", "validate", "resolve", "help"]
 
     static func dispatch(_ arguments: [String]) throws(CLIError) {
         guard let command = arguments.first else {
@@ -45,6 +45,9 @@ public enum Smesim {
         case "merge":
             if wantsHelp { print(MergeOptions.syntax.help); return }
             try MergeCommand(options: try MergeOptions.parse(rest)).execute()
+        case "analyze":
+            if wantsHelp { print(AnalyzeOptions.syntax.help); return }
+            try AnalyzeCommand(options: try AnalyzeOptions.parse(rest)).execute()
         case "compare":
             if wantsHelp { print(CompareOptions.syntax.help); return }
             try CompareCommand(options: try CompareOptions.parse(rest)).execute()
@@ -69,12 +72,13 @@ public enum Smesim {
         case "run": print(RunOptions.syntax.help)
         case "sweep": print(SweepOptions.syntax.help)
         case "merge": print(MergeOptions.syntax.help)
+        case "analyze": print(AnalyzeOptions.syntax.help)
         case "compare": print(CompareOptions.syntax.help)
         case "report": print(ReportOptions.syntax.help)
         case "validate": print(ScenarioCommands.validate.help)
         case "resolve": print(ScenarioCommands.resolve.help)
         case "keys": print(try Help.keys(Array(arguments.dropFirst())), terminator: "")
-        case let other?: throw .usage("no help for '\(other)'; topics: run, sweep, merge, compare, report, validate, resolve, keys")
+        case let other?: throw .usage("no help for '\(other)'; topics: run, sweep, merge, analyze, compare, report, validate, resolve, keys")
         }
     }
 }

@@ -8,6 +8,9 @@ import Foundation
 /// the final name holds a complete folder or nothing new.
 extension OutputDirectory {
     static func prepared(_ path: String, force: Bool) throws(CLIError) -> OutputDirectory {
+        // What interrupted runs left is cleaned up (and said) first, even
+        // when the folder then turns out not to be usable.
+        ToolInfo.folders.removeLeftovers(of: URL(fileURLWithPath: path).standardizedFileURL.path).report(beside: path)
         do {
             return try prepare(path, force: force, folders: ToolInfo.folders)
         } catch {
@@ -22,11 +25,29 @@ extension OutputDirectory {
         defer { interruption.disarm() }
         do {
             let result = try fill()
-            try commit()
+            let gone = try interruption.critical(done: "the results were complete and are in \(finalPath)") { () throws(OutputError) in
+                try commit()
+            }
+            if let gone {
+                printError("\(ToolInfo.name): replaced the earlier results in \(finalPath)"
+                    + (gone.isEmpty ? "" : "; gone with them: \(gone.joined(separator: ", "))"))
+            }
             return result
         } catch {
             discard()
             throw .runtime("\(what) failed and nothing was written: \(error)")
+        }
+    }
+}
+
+extension ToolFolders.Leftovers {
+    /// Says on stderr what was cleaned up beside `path`.
+    func report(beside path: String) {
+        if let restored {
+            printError("\(ToolInfo.name): put back the earlier results in \(path) (an interrupted replacement had moved them aside to \(restored))")
+        }
+        if !removed.isEmpty {
+            printError("\(ToolInfo.name): deleted what interrupted runs had left beside \(path): \(removed.joined(separator: ", "))")
         }
     }
 }

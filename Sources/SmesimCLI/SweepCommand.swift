@@ -48,6 +48,12 @@ struct SweepCommand {
         let memoryBound = try MemoryBudget.concurrentRuns(
             bytesPerRun: target.setup.points.largestBytesPerRun, why: "the largest point's firms.count and network",
             remedy: "sweep fewer firms")
+        // The tables: a time-series row a run and tick kept (a sweep's or
+        // a shard's runs).
+        let plan = target.setup.plan
+        let rows = target.runs.reduce(0.0) { $0 + Double(target.setup.points.horizons[$1 / plan.replicates] / plan.every + 2) }
+        try DiskBudget.check(bytes: rows * SMESimulation.timeseriesRowBytes, writingTo: folder.path)
+
         let builds = try folder.claim(content: target.content, inputs: target.setup.record, force: options.force,
                                       allowBuildChange: options.allowBuildChange)
         let (store, records) = try Self.openStore(folder)

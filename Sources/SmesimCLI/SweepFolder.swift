@@ -57,7 +57,7 @@ struct SweepFolder {
         // one are the other marks (a run's manifest) read.
         let state = recordedState()
         guard state != nil || ToolInfo.folders.owns(path) else {
-            throw .usage("--out \(path): \(OutputDirectory.notOwned(ToolInfo.folders))")
+            throw .usage("--out \(path): \(OutputDirectory.notOwned(ToolInfo.folders, path))")
         }
         guard let recorded = state else {
             guard force else {
@@ -97,9 +97,7 @@ struct SweepFolder {
     /// `SweepSetup.record`) beside the content. Returns the builds that ran
     /// the sweep.
     func claim(content: JSONObject, inputs: JSONValue, force: Bool, allowBuildChange: Bool) throws(CLIError) -> [JSONValue] {
-        if ToolInfo.folders.removeLeftovers(of: path) > 0 {
-            printError("\(ToolInfo.name): deleted what an interrupted --force left beside \(path)")
-        }
+        ToolInfo.folders.removeLeftovers(of: path).report(beside: path)
         var locked = false
         if FileManager.default.fileExists(atPath: identityPath) {
             try lock()

@@ -59,9 +59,18 @@ public enum ToolInfo {
         return "\(name) \(version) (\(revision.map { "git \($0)" } ?? "no git revision")\(executable.map { ", executable \($0)" } ?? ""))"
     }
 
-    /// The folders `--force` may replace: a run's or a sweep's (a manifest
-    /// this tool wrote, or a sweep's state), or an empty one.
-    static let folders = ToolFolders(tool: name, marks: [RunManifest.mark, SweepFolder.mark])
+    /// The folders `--force` may replace: a run's, a sweep's or a
+    /// comparison's (a manifest this tool wrote, or a sweep's state) holding
+    /// nothing else than what the tool writes there, or an empty one.
+    static let folders = ToolFolders(tool: name, marks: [RunManifest.mark, SweepFolder.mark], companions: companions)
+
+    /// What the tool writes into its folders besides the tables a manifest
+    /// lists: every table any command writes (a sweep's before its manifest
+    /// is published), a comparison's scenario folders, a sweep's state, and
+    /// the files `report` and `analyze` add later.
+    static let companions: Set<String> = Set(
+        [OutputTables.timeseries([]), OutputTables.alliances([]), OutputTables.runs([], outcomes: []), OutputTables.points([])].map(\.file)
+        + ["firms.csv", "comparison.csv", "cost_effectiveness.csv", "sensitivity.csv", "report.html", "scenarios", ".sweep", ".runs"])
 
     /// Runs git and returns its standard output, or nil when it fails.
     /// Spawned and waited for directly: Foundation's `Process` polls for the

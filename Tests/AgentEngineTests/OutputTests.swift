@@ -59,7 +59,10 @@ import Testing
         try #"{"name": "data", "run": {"tool": "other"}}"#.write(toFile: root + "/out/manifest.json", atomically: false, encoding: .utf8)
         #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/out", force: true, folders: folders) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted() == ["manifest.json", "old.txt"])
+        // Nor one the tool wrote that holds a file its manifest does not list.
         try #"{"run": {"tool": "t"}}"#.write(toFile: root + "/out/manifest.json", atomically: false, encoding: .utf8)
+        #expect(throws: OutputFolderError.self) { try OutputDirectory.prepare(root + "/out", force: true, folders: folders) }
+        try #"{"run": {"tool": "t"}, "resources": [{"path": "old.txt"}]}"#.write(toFile: root + "/out/manifest.json", atomically: false, encoding: .utf8)
         let output = try OutputDirectory.prepare(root + "/out", force: true, folders: folders)
         try "new".write(toFile: output.stagingFile("new.txt"), atomically: false, encoding: .utf8)
         try output.commit()

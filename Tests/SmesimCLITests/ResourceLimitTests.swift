@@ -24,4 +24,14 @@ import Testing
         #expect(result.stderr.contains("File too large") && result.stderr.contains("nothing was written"), "\(result.stderr)")
         #expect(contents(of: folder).isEmpty, "no results and no staging folder")
     }
+
+    /// An output larger than the disk's free space is refused before
+    /// anything runs, with the estimate and the space.
+    @Test func anOutputLargerThanTheDiskIsRefused() throws {
+        let folder = try scratchFolder()
+        let result = try ToolProcess.run(["run", "--firms", "10000", "--ticks", "6000", "--replicates", "100000", "--out", "huge"], in: folder)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("--out huge: the output needs about") && result.stderr.contains("free"), "\(result.stderr)")
+        #expect(contents(of: folder).isEmpty)
+    }
 }

@@ -160,11 +160,14 @@ import Testing
     }
 
     /// An interrupted `--force` leaves the old folder moved aside under a
-    /// hidden name; the next invocation deletes it and goes on. A folder
-    /// of that kind of name whose process still runs is left alone.
+    /// hidden name; when its replacement is in place the next invocation
+    /// deletes it and goes on (when it is not, it is put back: see
+    /// OutputFolderTests). A folder of that kind of name whose process still
+    /// runs is left alone.
     @Test func whatAnInterruptedForceLeftIsDeleted() throws {
         let folder = try scratchFolder()
         try write(grid, "s.json", in: folder)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("o"), withIntermediateDirectories: true)
         // Process ids above the system's maximum (4194304) are never running.
         let aside = folder.appendingPathComponent(".o.smesim-aside-99999999")
         try FileManager.default.createDirectory(at: aside.appendingPathComponent(".sweep/parts"), withIntermediateDirectories: true)
@@ -173,7 +176,7 @@ import Testing
         try FileManager.default.createDirectory(at: running, withIntermediateDirectories: true)
         let result = try ToolProcess.run(["sweep", "s.json", "--out", "o"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("deleted what an interrupted --force left beside"), "\(result.stderr)")
+        #expect(result.stderr.contains("deleted what interrupted runs had left beside"), "\(result.stderr)")
         #expect(contents(of: folder) == [".o.smesim-aside-1", "o", "s.json"])
         // `run` cleans its own leftovers the same way.
         try FileManager.default.createDirectory(at: folder.appendingPathComponent(".r.smesim-partial-99999999"), withIntermediateDirectories: true)

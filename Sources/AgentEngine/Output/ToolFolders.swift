@@ -1,10 +1,14 @@
 import Foundation
 
 /// Which folders a tool wrote, so `--force` replaces those and never any
-/// other: a folder is the tool's when it is empty or holds one of the
-/// tool's marks — a JSON file (a manifest, a sweep's state) whose value at
-/// a key path is the tool's name. A file that merely has the same name, in
-/// someone else's folder, is not a mark.
+/// other: a folder is the tool's when it is empty, or when it holds one of
+/// the tool's marks — a JSON file (a manifest, a sweep's state) whose value
+/// at a key path is the tool's name — and nothing else than the files its
+/// manifest lists (`resources[].path`), the names the tool writes into its
+/// folders (`companions`: its tables, a report, a sweep's state) and the
+/// tool's own temporaries (`.NAME.tmp`). A file that merely has the same name
+/// as a mark, in someone else's folder, is not a mark; a folder the tool
+/// wrote that now also holds someone's file is not replaced.
 ///
 /// A folder is replaced by renaming it aside (one atomic step, to a hidden
 /// sibling named after the tool and the process) and then deleting it, so
@@ -24,24 +28,46 @@ public struct ToolFolders: Sendable {
 
     public let tool: String
     public let marks: [Mark]
+    /// Names (files or folders) the tool writes into its folders.
+    public let companions: Set<String>
 
-    public init(tool: String, marks: [Mark]) {
+    public init(tool: String, marks: [Mark], companions: Set<String> = []) {
         self.tool = tool
         self.marks = marks
+        self.companions = companions
     }
 
-    /// Whether the folder at `path` is empty or marked as the tool's.
-    public func owns(_ path: String) -> Bool {
+    /// Whether the folder at `path` is the tool's and may be replaced.
+    public func owns(_ path: String) -> Bool { inTheWay(path) == [] }
+
+    /// What stops the folder at `path` from being replaced: nil when it is
+    /// not the tool's at all (no mark), else the entries the tool did not
+    /// write (empty: it may be replaced).
+    public func inTheWay(_ path: String) -> [String]? {
         let manager = FileManager.default
-        guard let entries = try? manager.contentsOfDirectory(atPath: path) else { return false }
-        if entries.isEmpty { return true }
-        return marks.contains { mark in
-            let file = path + "/" + mark.file
-            guard let size = (try? manager.attributesOfItem(atPath: file))?[.size] as? Int, size <= Self.largestMark,
-                  let data = manager.contents(atPath: file),
-                  let document = try? JSONParser.parse(Array(data)) else { return false }
-            return document.value(at: mark.key) == .string(tool)
+        guard let entries = try? manager.contentsOfDirectory(atPath: path) else { return nil }
+        if entries.isEmpty { return [] }
+        var listed: Set<String> = []
+        var marked = false
+        for mark in marks {
+            guard let document = Self.readMark(path + "/" + mark.file), document.value(at: mark.key) == .string(tool) else { continue }
+            marked = true
+            listed.insert(String(mark.file.split(separator: "/").first ?? ""))
+            if case .array(let resources)? = document.value(at: ["resources"]) {
+                for resource in resources {
+                    if case .string(let file)? = resource.value(at: ["path"]) { listed.insert(file) }
+                }
+            }
         }
+        guard marked else { return nil }
+        return entries.filter { !listed.contains($0) && !companions.contains($0) && !($0.hasPrefix(".") && $0.hasSuffix(".tmp")) }.sorted()
+    }
+
+    private static func readMark(_ file: String) -> JSONValue? {
+        let manager = FileManager.default
+        guard let size = (try? manager.attributesOfItem(atPath: file))?[.size] as? Int, size <= largestMark,
+              let data = manager.contents(atPath: file) else { return nil }
+        return try? JSONParser.parse(Array(data))
     }
 
     /// A manifest embeds the resolved inputs (a points design's rows), so
@@ -70,22 +96,38 @@ public struct ToolFolders: Sendable {
         }
     }
 
-    /// Deletes what interrupted replacements and runs of `path` left beside
-    /// it (folders moved aside, or being filled, by processes that are gone);
-    /// returns how many.
+    /// What `removeLeftovers` did.
+    public struct Leftovers: Sendable, Equatable {
+        /// Folders deleted: being filled, or moved aside, by processes that
+        /// are gone.
+        public var removed: [String] = []
+        /// A folder moved aside to be replaced, by a process that died before
+        /// its replacement took its place, renamed back to `path`.
+        public var restored: String?
+    }
+
+    /// Cleans up what interrupted runs and replacements of `path` left
+    /// beside it (`Leftovers`), by processes that are gone: a folder moved
+    /// aside whose replacement never arrived is renamed back (the earlier
+    /// results are not lost); everything else is deleted.
     @discardableResult
-    public func removeLeftovers(of path: String) -> Int {
+    public func removeLeftovers(of path: String) -> Leftovers {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let parent = url.deletingLastPathComponent().path
         let prefix = ".\(url.lastPathComponent).\(tool)-"
-        var removed = 0
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
+        var result = Leftovers()
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted() where name.hasPrefix(prefix) {
             let rest = name.dropFirst(prefix.count)
             guard let dash = rest.lastIndex(of: "-"), ["aside", "partial"].contains(rest[..<dash]),
                   let pid = Int32(rest[rest.index(after: dash)...]), !Self.isRunning(pid) else { continue }
-            if (try? FileManager.default.removeItem(atPath: parent + "/" + name)) != nil { removed += 1 }
+            let leftover = parent + "/" + name
+            if rest[..<dash] == "aside" && !FileManager.default.fileExists(atPath: url.path) && rename(leftover, url.path) == 0 {
+                result.restored = name
+                continue
+            }
+            if (try? FileManager.default.removeItem(atPath: leftover)) != nil { result.removed.append(name) }
         }
-        return removed
+        return result
     }
 
     private func sibling(of path: String, _ suffix: String) -> String {
@@ -113,16 +155,25 @@ public func describe(_ error: any Error) -> String {
 /// Creates the folder at `path` and any missing parents (as `mkdir -p`),
 /// with the system's reason when it cannot ("Not a directory", "Permission
 /// denied"), which Foundation's `createDirectory` does not always give.
-public func createFolder(atPath path: String) throws(OutputError) {
+/// Returns the folders it created, outermost first (none when `path`
+/// existed); on failure it removes them again.
+@discardableResult
+public func createFolder(atPath path: String) throws(OutputError) -> [String] {
     var current = path.hasPrefix("/") ? "" : "."
+    var created: [String] = []
     for component in path.split(separator: "/") {
         current += "/" + component
-        if mkdir(current, 0o755) != 0 && errno != EEXIST {
-            throw OutputError.fromErrno(current, "creating the folder")
+        if mkdir(current, 0o755) == 0 {
+            created.append(current)
+        } else if errno != EEXIST {
+            let error = OutputError.fromErrno(current, "creating the folder")
+            for folder in created.reversed() { rmdir(folder) }
+            throw error
         }
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
         throw OutputError(path: path, reason: "a file of that name is in the way; the output must be a folder")
     }
+    return created
 }

@@ -125,13 +125,14 @@ public final class RunStore: Sendable {
 
     /// Writes `header` and then, for each run of `runs` in order (every run
     /// recorded as ok), its rows of `table`: see the static `join`, which
-    /// reads the parts of this store.
+    /// reads the parts of this store. With `consuming`, each
+    /// part is deleted once copied (for a join that is never resumed).
     public func join(
         table: Int, runs: [Int], header: CSVRecord, into path: String, blocks: String? = nil,
-        previous: (table: String, blocks: [String])? = nil
+        previous: (table: String, blocks: [String])? = nil, consuming: Bool = false
     ) throws(OutputError) {
         try Self.join(runs: runs, part: { partPath(table: table, run: $0) }, header: header, into: path,
-                      blocks: blocks, previous: previous)
+                      blocks: blocks, previous: previous, consuming: consuming)
     }
 
     /// Writes `header` and then, for each run of `runs` in order, its rows:
@@ -147,7 +148,7 @@ public final class RunStore: Sendable {
     /// read: the table is never held in memory nor copied twice.
     public static func join(
         runs: [Int], part: (Int) -> String, header: CSVRecord, into path: String, blocks: String? = nil,
-        previous: (table: String, blocks: [String])? = nil
+        previous: (table: String, blocks: [String])? = nil, consuming: Bool = false
     ) throws(OutputError) {
         var earlier: BlockList?
         var source: FileHandle?
@@ -171,6 +172,9 @@ public final class RunStore: Sendable {
             if let handle = FileHandle(forReadingAtPath: part) {
                 defer { try? handle.close() }
                 bytes = try copy(from: handle, count: nil, path: part, to: writer)
+                // `consuming`: the part goes as soon as it is copied, so the
+                // join never needs room for the table twice.
+                if consuming { unlink(part) }
             } else if let source, let previous, let block = earlier?.blocks[run] {
                 do { try source.seek(toOffset: UInt64(block.offset)) } catch {
                     throw OutputError(path: previous.table, reason: "cannot read the earlier table (\(describe(error)))")
