@@ -6,13 +6,14 @@ import Foundation
 /// size plus 64 MiB. Tables are joined without doubling (each run's part is
 /// deleted as it is copied), so the estimate is the output's own size.
 enum DiskBudget {
-    static func check(bytes: Double, writingTo folder: String) throws(CLIError) {
+    /// `label` names the folder in the message, `remedy` says what to do.
+    static func check(bytes: Double, writingTo folder: String, label: String? = nil,
+                      remedy: String = "free some space, choose another --out, or write less (fewer replicates, ticks or firms, no panel)") throws(CLIError) {
         guard let free = freeBytes(near: folder) else { return }
         let needed = bytes * 1.25 + 64 * 1_048_576
         guard needed <= free else {
-            throw .usage("--out \(folder): the output needs about \(size(bytes)) (\(size(needed)) with a margin), "
-                + "and the disk holding it has \(size(free)) free: free some space, choose another --out, or write less "
-                + "(fewer replicates, ticks or firms, no panel)")
+            throw .usage("\(label ?? "--out \(folder)"): the output needs about \(size(bytes)) (\(size(needed)) with a margin), "
+                + "and the disk holding it has \(size(free)) free: \(remedy)")
         }
     }
 

@@ -47,12 +47,16 @@ struct MergeCommand {
     }
 
     /// OUT, prepared: absent or empty, or with --force earlier results of
-    /// this tool; never a shard's folder, or one holding a shard.
+    /// this tool; never a shard's folder, or one holding a shard; on a disk
+    /// with room for the merged tables.
     private func output(for merged: MergedShards) throws(CLIError) -> OutputDirectory {
         let path = options.out ?? ""
         if let shard = merged.shards.first(where: { isInside($0.folder.path, path) || isInside(path, $0.folder.path) }) {
             throw .usage("OUT \(path): is or holds or lies inside the shard folder \(shard.given); choose another output folder")
         }
+        // OUT takes the shards' rows once, beside the shards (read, not changed).
+        try DiskBudget.check(bytes: merged.rowBytes, writingTo: path, label: "OUT \(path)",
+                             remedy: "free some space, or choose an output folder on another disk")
         let empty = (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true
         do {
             return try OutputDirectory.prepare(path, force: options.force || empty, folders: ToolInfo.folders)

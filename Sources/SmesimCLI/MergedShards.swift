@@ -35,6 +35,18 @@ struct MergedShards {
     /// Every build that ran a run, in the order first met.
     let builds: [JSONValue]
 
+    /// The size of the time series' rows in the shards' parts: what the
+    /// merged timeseries.csv takes, nearly all of the merged folder.
+    var rowBytes: Double {
+        shards.reduce(0.0) { total, shard in
+            shard.runs.reduce(total) { sum, run in
+                guard records[run]?.status == .ok,
+                      let size = try? FileManager.default.attributesOfItem(atPath: shard.part(run))[.size] as? Int else { return sum }
+                return sum + Double(size)
+            }
+        }
+    }
+
     static func read(_ paths: [String], allowBuildChange: Bool) throws(CLIError) -> MergedShards {
         var shards = try paths.map { path throws(CLIError) in try shard(path) }
             .sorted { ($0.spec.count, $0.spec.index, $0.folder.path) < ($1.spec.count, $1.spec.index, $1.folder.path) }
