@@ -8,8 +8,6 @@ import Foundation
 /// job's) — and a run that cannot fit at all is refused before anything is
 /// written.
 enum MemoryBudget {
-    static var usableBytes: Double { limit.bytes * 0.8 }
-
     /// The most runs of `bytesPerRun` that fit; `why` names what makes a
     /// run large, for the error.
     static func concurrentRuns(bytesPerRun: Double, why: String, remedy: String) throws(CLIError) -> Int {

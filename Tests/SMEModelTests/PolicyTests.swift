@@ -251,8 +251,10 @@ import Testing
     @Test func platformCofundingActsThroughPriceAndReach() {
         let base = series(Self.small())
         let logistics = series(Self.small { s in s.policy[.logisticsInvestment].budget = 1e9; s.policy[.logisticsInvestment].share = 0.8 })
+        #expect(logistics["public_spending_logistics_investment"]![1...6].allSatisfy { $0 > 0 }, "the network was co-funded")
         #expect(logistics["network_price_per_order"]![6] < base["network_price_per_order"]![6])
         let marketing = series(Self.small { s in s.policy[.marketingCofunding].budget = 1e9; s.policy[.marketingCofunding].amountPerFirm = 2 })
+        #expect(marketing["policy_grants_marketing_cofunding"]![1...12].allSatisfy { $0 == 1 }, "marketing was paid every month")
         #expect(marketing["joins"]![1...12].reduce(0, +) > base["joins"]![1...12].reduce(0, +))
     }
 

@@ -119,9 +119,6 @@ public struct PolicyParameters: Sendable, Equatable {
         set { levers[lever.rawValue] = newValue }
     }
 
-    /// Whether any instrument has a budget.
-    public var anyOn: Bool { levers.contains(where: \.isOn) }
-
     /// Whether any instrument granted to single firms has a budget (the
     /// per-firm columns exist only then).
     var anyFirmLeverOn: Bool { PolicyLever.firmLevers.contains { self[$0].isOn } }

@@ -109,7 +109,7 @@ struct Economy {
             local.initialize(repeating: 0, count: provinces)
             defer { local.deallocate() }
             for i in range {
-                policy?.clearClaims(i)
+                if let policy, policy.anyOpen { policy.clearClaims(i) }
                 if f.alive[i] == 0 {
                     // Entry: a new firm may take the place of one that exited.
                     guard entryRate > 0, entryStream.uniform(i) < entryRate else { continue }

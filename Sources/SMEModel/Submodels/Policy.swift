@@ -210,8 +210,10 @@ struct PolicyMonth: @unchecked Sendable {
     /// from where last month's stopped, so every eligible member gets a
     /// turn. Returns where the next month starts.
     func assignTrainingPlaces(_ places: Int, from start: Int, _ f: PopulationPointers) -> Int {
-        place.update(repeating: 0, count: count)
+        // Places are read only while the programme is open: a closed month
+        // needs no clearing (and costs no pass over the firms).
         guard offers[Self.training].open, count > 0 else { return start }
+        place.update(repeating: 0, count: count)
         var i = start % count, given = 0
         for _ in 0..<count where given < places {
             if f.alive[i] == 1 && f.member[i] == 1 && eligible(Self.training, i, f, member: true) {

@@ -1,3 +1,5 @@
+import AgentEngine
+
 /// The tables of a comparison folder, read whole (they are small):
 /// `comparison.csv` (each outcome at each tick for each scenario: mean,
 /// difference from the reference, paired and unpaired 95 % intervals) and
@@ -25,9 +27,10 @@ enum ComparisonTables {
         let eurPerUnit: (Double, Double, Double)
     }
 
-    static let outcomeColumns = ["outcome", "tick", "scenario", "replicates", "mean", "difference", "paired_low", "paired_high", "unpaired_low", "unpaired_high"]
-    static let costColumns = ["scenario", "public_spending", "public_spending_low", "public_spending_high", "measure", "unit", "effect", "effect_low",
-                              "effect_high", "eur_per_unit", "eur_per_unit_low", "eur_per_unit_high"]
+    /// The columns read, by name, from the tables' own declarations (in
+    /// their declared order; the extra-spending columns are not shown).
+    static let outcomeColumns = ComparisonRow.columns.specs.map(\.name)
+    static let costColumns = CostEffectivenessRow.columns.specs.map(\.name).filter { !$0.hasPrefix("extra_public_spending") }
 
     static func outcomes(_ path: String) throws(CLIError) -> [Outcome] {
         let table = try TableFile(path)
