@@ -1,10 +1,14 @@
 import Dispatch
+import Synchronization
 
 /// Runs the body of a synchronous tick over fixed-size chunks of agents.
 ///
 /// Chunk boundaries depend only on `chunkSize`, never on `threads`, and
 /// per-chunk results are returned in chunk order, so a reduction folded in
-/// that order gives the same bits with one thread or many.
+/// that order gives the same bits with one thread or many. Which worker runs
+/// which chunk is decided at run time (each takes the next chunk not yet
+/// taken), so a worker that finishes early is not left idle; that changes
+/// nothing but the timing.
 public struct ChunkedExecutor: Sendable {
     /// Default number of agents per chunk: large enough that scheduling cost
     /// vanishes next to the work, small enough to balance two to a few dozen
@@ -43,11 +47,12 @@ public struct ChunkedExecutor: Sendable {
             return (0..<chunks).map { body(range(ofChunk: $0, count: count)) }
         }
         let slots = ResultSlots<Result>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var chunk = worker
-            while chunk < chunks {
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard chunk < chunks else { return }
                 slots.store(body(range(ofChunk: chunk, count: count)), at: chunk)
-                chunk += workers
             }
         }
         return slots.collect()

@@ -51,6 +51,27 @@ extension AllianceSystem {
     /// compatibility (1 − the mean gap in relationship capital and
     /// sustainability), `j`'s financial dimension and `j`'s reputation.
     static func fit(_ i: Int, _ j: Int, _ p: PopulationPointers, rule: AllianceParameters) -> Double {
+        let weights = rule.fitComplementarity + rule.fitCompatibility + rule.fitFinancial + rule.fitReputation
+        guard weights > 0 else { return 1 }
+        return fit(shared: sharedFit(i, j, p, rule: rule), candidate: j, p, rule: rule, weights: weights)
+    }
+
+    /// The lesser of the two partners' fits, `min(fit(i, j), fit(j, i))`
+    /// with the part both share (complementarity and compatibility are
+    /// symmetric, bit for bit) computed once.
+    static func mutualFit(_ i: Int, _ j: Int, _ p: PopulationPointers, rule: AllianceParameters) -> Double {
+        let weights = rule.fitComplementarity + rule.fitCompatibility + rule.fitFinancial + rule.fitReputation
+        guard weights > 0 else { return 1 }
+        let shared = sharedFit(i, j, p, rule: rule)
+        return Swift.min(fit(shared: shared, candidate: j, p, rule: rule, weights: weights),
+                         fit(shared: shared, candidate: i, p, rule: rule, weights: weights))
+    }
+
+    /// The weighted complementarity and compatibility of `i` and `j`, the
+    /// same either way round: x − y is exactly −(y − x) in floating point,
+    /// and the absolute values and sums are taken in the same order.
+    @inline(__always)
+    private static func sharedFit(_ i: Int, _ j: Int, _ p: PopulationPointers, rule: AllianceParameters) -> Double {
         let pi = profile(of: i, p), pj = profile(of: j, p)
         let si = pi.sum(), sj = pj.sum()
         var complementarity = 0.0
@@ -59,10 +80,14 @@ extension AllianceSystem {
             complementarity = Double(d.replacing(with: -d, where: d .< 0).sum()) / 2
         }
         let compatibility = 1 - (abs(p.relationship[i] - p.relationship[j]) + abs(p.sustainability[i] - p.sustainability[j])) / 2
-        let weights = rule.fitComplementarity + rule.fitCompatibility + rule.fitFinancial + rule.fitReputation
-        guard weights > 0 else { return 1 }
-        return (rule.fitComplementarity * complementarity + rule.fitCompatibility * compatibility
-            + rule.fitFinancial * p.financial[j] + rule.fitReputation * p.reputation[j]) / weights
+        return rule.fitComplementarity * complementarity + rule.fitCompatibility * compatibility
+    }
+
+    /// The fit seen by a firm weighing `candidate`: the shared part plus the
+    /// candidate's financial dimension and reputation, over the weights.
+    @inline(__always)
+    private static func fit(shared: Double, candidate j: Int, _ p: PopulationPointers, rule: AllianceParameters, weights: Double) -> Double {
+        (shared + rule.fitFinancial * p.financial[j] + rule.fitReputation * p.reputation[j]) / weights
     }
 
     /// Pairs the month's searchers (O(n log n + n·candidates), the same for
@@ -95,7 +120,7 @@ extension AllianceSystem {
                         guard !paired[j] else { continue }
                         seen += 1
                         let b = pool[j].firm
-                        let mutual = Swift.min(Self.fit(a, b, p, rule: rule), Self.fit(b, a, p, rule: rule))
+                        let mutual = Self.mutualFit(a, b, p, rule: rule)
                         if mutual >= best && (chosen == nil || mutual > best) {
                             best = mutual
                             chosen = j
