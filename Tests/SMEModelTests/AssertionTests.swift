@@ -17,7 +17,8 @@ import Testing
             var system = AllianceSystem()
             var tally = AllianceSystem.Tally()
             system.match(tick: 1, scenario: scenario, population: population,
-                         searchers: [AllianceSystem.Searcher(pool: 0, key: 0, firm: 0)], streams: streams, tally: &tally)
+                         searchers: [AllianceSystem.Searcher(pool: 0, key: 0, firm: 0)], streams: streams,
+                         executor: ChunkedExecutor(threads: 1), tally: &tally)
         }
     }
 }

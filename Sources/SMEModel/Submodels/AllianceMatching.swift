@@ -90,64 +90,102 @@ extension AllianceSystem {
         (shared + rule.fitFinancial * p.financial[j] + rule.fitReputation * p.reputation[j]) / weights
     }
 
+    /// Two searchers who chose each other, and the terms they formed on.
+    struct Pairing: Sendable {
+        let a: Int, b: Int
+        let type: AllianceType
+        let commitA: Double, commitB: Double
+    }
+
     /// Pairs the month's searchers (O(n log n + n·candidates), the same for
-    /// any thread count).
+    /// any thread count). Pools are independent — a firm searches in one
+    /// pool, and pairing reads firms' state without writing it — so they
+    /// are paired in parallel; the new alliances are then numbered and
+    /// counted in pool order, exactly as one pool after another would, and
+    /// their events written in parallel chunks, kept in that order.
     mutating func match(tick: Int, scenario: Scenario, population: Population,
-                        searchers: [Searcher], streams: RandomStreams, tally: inout Tally) {
+                        searchers: [Searcher], streams: RandomStreams, executor: ChunkedExecutor, tally: inout Tally) {
         let rule = scenario.alliances
         let provinces = scenario.firms.localities.count
         let p = PopulationPointers(population)
-        var pools = [[(key: UInt64, firm: Int)]](repeating: [], count: provinces + 1)
+        var pooled = [[(key: UInt64, firm: Int)]](repeating: [], count: provinces + 1)
         for s in searchers {
             assert(p.alive[s.firm] == 1 && Int(p.allianceCount[s.firm]) < Self.room(employees: Int(p.employees[s.firm]), rule: rule),
                    "a searcher must be alive and have room for an alliance")
-            pools[s.pool].append((s.key, s.firm))
+            pooled[s.pool].append((s.key, s.firm))
         }
+        let pools = pooled
         let form = streams.stream(.allianceForm, tick: tick)
-        for (poolIndex, var pool) in pools.enumerated() where pool.count >= 2 {
-            pool.sort { $0.key != $1.key ? $0.key < $1.key : $0.firm < $1.firm }
-            let throughPlatform = poolIndex == provinces
-            var paired = [Bool](repeating: false, count: pool.count)
-            let window = throughPlatform ? rule.candidatesPlatform : rule.candidatesLocal
-            for k in pool.indices where !paired[k] {
-                let a = pool[k].firm
-                var chosen: Int?
-                if rule.partnerChoice {
-                    var best = rule.fitMinimum
-                    var seen = 0, j = k + 1
-                    while j < pool.count && seen < window {
-                        defer { j += 1 }
-                        guard !paired[j] else { continue }
-                        seen += 1
-                        let b = pool[j].firm
-                        let mutual = Self.mutualFit(a, b, p, rule: rule)
-                        if mutual >= best && (chosen == nil || mutual > best) {
-                            best = mutual
-                            chosen = j
-                        }
-                    }
-                } else if let next = (k + 1..<pool.count).first(where: { !paired[$0] }) {
-                    chosen = next
-                }
-                guard let j = chosen else { continue }
-                paired[k] = true
-                paired[j] = true
-                let b = pool[j].firm
-                guard let type = Self.type(Self.profile(of: a, p), Self.profile(of: b, p), rule: rule) else { continue }
-                var g = form.generator(for: Swift.min(a, b))
-                let spread = rule.commitmentSpread
-                let alliance = Alliance(
-                    id: nextId, a: a, b: b, type: type, throughPlatform: throughPlatform, formedTick: tick,
-                    trust: rule.initialTrust,
-                    commitA: 1 - spread * g.uniform(), commitB: 1 - spread * g.uniform())
-                nextId += 1
-                p.allianceCount[a] += 1
-                p.allianceCount[b] += 1
-                active.append(alliance)
-                tally.formed += 1
-                tally.formedByType[type.rawValue] += 1
-                tally.events.append(Self.event(.formed, alliance))
+        let onePoolEach = ChunkedExecutor(threads: executor.threads, chunkSize: 1)
+        let paired = onePoolEach.map(count: pools.count) { range in
+            range.flatMap { index in
+                Self.pair(pools[index], throughPlatform: index == provinces, rule: rule, population: p, form: form)
             }
         }
+        let first = active.count
+        for (poolIndex, pairings) in paired.enumerated() {
+            for pairing in pairings {
+                let alliance = Alliance(
+                    id: nextId, a: pairing.a, b: pairing.b, type: pairing.type, throughPlatform: poolIndex == provinces,
+                    formedTick: tick, trust: rule.initialTrust, commitA: pairing.commitA, commitB: pairing.commitB)
+                nextId += 1
+                p.allianceCount[pairing.a] += 1
+                p.allianceCount[pairing.b] += 1
+                active.append(alliance)
+                tally.formed += 1
+                tally.formedByType[pairing.type.rawValue] += 1
+            }
+        }
+        let formed = active[first...]
+        let eventChunks = ChunkedExecutor(threads: executor.threads, chunkSize: Self.eventChunk)
+            .map(count: formed.count) { range in range.map { Self.event(.formed, formed[first + $0]) } }
+        for chunk in eventChunks { tally.events += chunk }
+    }
+
+    /// Events formatted per parallel chunk (formatting numbers is most of
+    /// an event's cost).
+    static let eventChunk = 256
+
+    /// The pairings of one pool, in its random order: a searcher not yet
+    /// paired weighs the next `window` unpaired searchers and proposes to
+    /// the one that fits best (or, without partner choice, takes the next).
+    private static func pair(_ searchers: [(key: UInt64, firm: Int)], throughPlatform: Bool, rule: AllianceParameters,
+                             population p: PopulationPointers, form: EntityStream) -> [Pairing] {
+        guard searchers.count >= 2 else { return [] }
+        let pool = searchers.sorted { $0.key != $1.key ? $0.key < $1.key : $0.firm < $1.firm }
+        var paired = [Bool](repeating: false, count: pool.count)
+        let window = throughPlatform ? rule.candidatesPlatform : rule.candidatesLocal
+        var pairings: [Pairing] = []
+        for k in pool.indices where !paired[k] {
+            let a = pool[k].firm
+            var chosen: Int?
+            if rule.partnerChoice {
+                var best = rule.fitMinimum
+                var seen = 0, j = k + 1
+                while j < pool.count && seen < window {
+                    defer { j += 1 }
+                    guard !paired[j] else { continue }
+                    seen += 1
+                    let b = pool[j].firm
+                    let mutual = mutualFit(a, b, p, rule: rule)
+                    if mutual >= best && (chosen == nil || mutual > best) {
+                        best = mutual
+                        chosen = j
+                    }
+                }
+            } else if let next = (k + 1..<pool.count).first(where: { !paired[$0] }) {
+                chosen = next
+            }
+            guard let j = chosen else { continue }
+            paired[k] = true
+            paired[j] = true
+            let b = pool[j].firm
+            guard let type = Self.type(profile(of: a, p), profile(of: b, p), rule: rule) else { continue }
+            var g = form.generator(for: Swift.min(a, b))
+            let spread = rule.commitmentSpread
+            let commitA = 1 - spread * g.uniform()
+            pairings.append(Pairing(a: a, b: b, type: type, commitA: commitA, commitB: 1 - spread * g.uniform()))
+        }
+        return pairings
     }
 }

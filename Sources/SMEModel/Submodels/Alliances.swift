@@ -154,7 +154,8 @@ public struct AllianceSystem: Sendable {
             }
         }
         tally.events += reintegrations
-        match(tick: tick, scenario: scenario, population: population, searchers: searchers, streams: streams, tally: &tally)
+        match(tick: tick, scenario: scenario, population: population, searchers: searchers, streams: streams,
+              executor: executor, tally: &tally)
         for alliance in active {
             tally.byType[alliance.type.rawValue] += 1
             tally.byPhase[alliance.phase.rawValue] += 1
