@@ -170,7 +170,7 @@ struct Economy {
                 }
                 // The tools the firm uses this month make it more attractive
                 // (pass B chooses the same use again, from the same state).
-                let gain = 1 + tools.choose(i, f, served: onlineOpen && f.member[i] == 1).gain
+                let gain = 1 + tools.gain(i, f, served: onlineOpen && f.member[i] == 1)
                 f.demandWeight[i] = reached * gain
                 let weight = reached * gain * localReach
                 local[Int(f.locality[i])] += weight
@@ -448,8 +448,22 @@ struct Tools: Sendable {
         self.policy = policy
     }
 
-    @inline(__always)
+    /// Firm `i`'s choice this month (pass B, which uses all of it): a call,
+    /// which keeps pass B's loop within what the optimiser inlines.
+    @inline(never)
     func choose(_ i: Int, _ f: PopulationPointers, served: Bool) -> ServiceUse {
+        decide(i, f, served: served)
+    }
+
+    /// The relative rise of attractiveness the same choice brings (all pass
+    /// A needs of it): inlined, so the rest of the choice is not computed.
+    @inline(always)
+    func gain(_ i: Int, _ f: PopulationPointers, served: Bool) -> Double {
+        decide(i, f, served: served).gain
+    }
+
+    @inline(always)
+    private func decide(_ i: Int, _ f: PopulationPointers, served: Bool) -> ServiceUse {
         let stake = ServiceUse.stake(revenue: f.revenueLocal[i] + f.revenueOnline[i], variableCost: f.variableCost[i], economy: economy)
         var consulting = Subsidy.none, training = Subsidy.none
         if let policy, policy.anyOpen {
