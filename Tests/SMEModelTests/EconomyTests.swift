@@ -112,3 +112,25 @@ func smallEconomy(firms: Int = 2_000, horizon: Int = 36) -> Scenario {
         }
     }
 }
+
+@Suite struct DimensionBinTests {
+    /// The histogram's bin, computed without a checked conversion, is the
+    /// clamped ⌊value · bins⌋ at every bin edge, next to it, outside [0, 1]
+    /// and at random values.
+    @Test func binIsTheClampedFloor() {
+        let bins = TickMetrics.dimensionBins
+        func reference(_ v: Double) -> Int { Swift.min(Swift.max(Int(v * Double(bins)), 0), bins - 1) }
+        var values: [Double] = [0, -0.0, 1, -1, 2, 1e-300, -1e-300, 0.999_999_999_999, 1e6, -1e6, .infinity, -.infinity]
+        for k in 0...bins {
+            let edge = Double(k) / Double(bins)
+            values += [edge, edge.nextUp, edge.nextDown]
+        }
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<100_000 { values.append(generator.uniform() * 1.2 - 0.1) }
+        for v in values where v.isFinite && abs(v) < 1e15 {
+            #expect(TickMetrics.dimensionBin(v) == reference(v), "value \(v)")
+        }
+        #expect(TickMetrics.dimensionBin(.infinity) == bins - 1)
+        #expect(TickMetrics.dimensionBin(-.infinity) == 0)
+    }
+}

@@ -50,10 +50,21 @@ struct TickMetrics: Sendable {
     @inline(__always)
     mutating func addDimensions(_ values: SIMD4<Double>, member: Bool, histogram: UnsafeMutablePointer<Int32>) {
         if member { memberSums += values } else { nonMemberSums += values }
-        for d in 0..<4 {
-            let bin = Swift.min(Swift.max(Int(values[d] * Double(Self.dimensionBins)), 0), Self.dimensionBins - 1)
-            histogram[d * Self.dimensionBins + bin] &+= 1
-        }
+        for d in 0..<4 { histogram[d * Self.dimensionBins + Self.dimensionBin(values[d])] &+= 1 }
+    }
+
+    /// The bin of a dimension's value among `dimensionBins` equal bins of
+    /// [0, 1], values outside in the end bins: ⌊value · bins⌋ clamped to
+    /// [0, bins − 1]. Computed without the checked conversion to `Int`: the
+    /// clamped product c plus 2^52 holds c rounded to the nearest integer in
+    /// its low bits (exactly, c being below 2^51), one less if that rounded up.
+    @inline(__always)
+    static func dimensionBin(_ value: Double) -> Int {
+        let scaled = value * Double(dimensionBins)
+        let clamped = scaled > 0 ? Swift.min(scaled, Double(dimensionBins - 1)) : 0
+        let shifted = clamped + 0x1p52
+        let nearest = Int(truncatingIfNeeded: shifted.bitPattern & 0xFFFF)
+        return shifted - 0x1p52 > clamped ? nearest &- 1 : nearest
     }
 
     /// Adds a living firm's use of the tools (analytics and training are
