@@ -57,14 +57,16 @@ struct TickMetrics: Sendable {
     /// [0, 1], values outside in the end bins: ⌊value · bins⌋ clamped to
     /// [0, bins − 1]. Computed without the checked conversion to `Int`: the
     /// clamped product c plus 2^52 holds c rounded to the nearest integer in
-    /// its low bits (exactly, c being below 2^51), one less if that rounded up.
+    /// its low bits (exactly, c being below 2^51), one less if that rounded
+    /// up (c minus the rounded value, exact, is then negative: its sign bit).
     @inline(__always)
     static func dimensionBin(_ value: Double) -> Int {
         let scaled = value * Double(dimensionBins)
         let clamped = scaled > 0 ? Swift.min(scaled, Double(dimensionBins - 1)) : 0
         let shifted = clamped + 0x1p52
         let nearest = Int(truncatingIfNeeded: shifted.bitPattern & 0xFFFF)
-        return shifted - 0x1p52 > clamped ? nearest &- 1 : nearest
+        let roundedUp = Int(truncatingIfNeeded: (clamped - (shifted - 0x1p52)).bitPattern >> 63)
+        return nearest &- roundedUp
     }
 
     /// Adds a living firm's use of the tools (analytics and training are
