@@ -98,6 +98,8 @@ struct Economy {
         let reachElasticity = scenario.market.reachElasticity
         let perOnlineEuro = 1 / (1 + scenario.market.onlinePricePremium)
         let tools = Tools(scenario, quality: platform.analyticsQuality, policy: policy)
+        // The instruments open to firms this month (nil: none).
+        let open = policy.flatMap { $0.anyOpen ? $0 : nil }
         let onboardingCost = scenario.platform.onboardingCost, commission = scenario.platform.commission
 
         let f = PopulationPointers(population)
@@ -109,7 +111,7 @@ struct Economy {
             local.initialize(repeating: 0, count: provinces)
             defer { local.deallocate() }
             for i in range {
-                if let policy, policy.anyOpen { policy.clearClaims(i) }
+                open?.clearClaims(i)
                 if f.alive[i] == 0 {
                     // Entry: a new firm may take the place of one that exited.
                     guard entryRate > 0, entryStream.uniform(i) < entryRate else { continue }
@@ -145,7 +147,7 @@ struct Economy {
                 // pay (lower under a digital voucher or a commission subsidy).
                 if f.member[i] == 0 {
                     var voucher = 0.0, commissionRate = commission
-                    if let policy, policy.anyOpen {
+                    if let policy = open {
                         voucher = policy.onboardingVoucher(i, f, cost: onboardingCost)
                         commissionRate *= 1 - policy.share(PolicyMonth.commission, i, f, member: true)
                     }
