@@ -392,17 +392,17 @@ struct Economy {
                 if distress >= distressLimit {
                     f.alive[i] = 0
                     f.member[i] = 0
-                    metrics.exits += 1
+                    metrics.exits &+= 1
                     exits.add(employees)
                     continue
                 }
-                metrics.alive += 1
+                metrics.alive &+= 1
                 alive.add(employees)
-                metrics.employees += employees
+                metrics.employees &+= employees
                 metrics.cash += f.cash[i]
                 metrics.cohortAlive &+= f.bornTick[i] == 0 ? 1 : 0
                 if isMember {
-                    metrics.members += 1
+                    metrics.members &+= 1
                     metrics.addOnlineRevenue(sold.online)
                 }
                 metrics.addToolUse(use, member: isMember)
