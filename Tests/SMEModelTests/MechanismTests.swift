@@ -33,7 +33,7 @@ import Testing
         #expect(large.gain > small.gain && small.gain > 0)
         // A firm without the platform's tools uses consultants only.
         let outsider = ServiceUse.consultingOnly(stake: stake(100_000), technology: 0.3, learning: learning,
-                                                 halfPerCost: 1 / (2 * learning.consulting.cost))
+                                                 halfPerCost: ServiceUse.halfPerCost(learning.consulting.cost))
         #expect(outsider.analytics == 0 && outsider.training == 0 && outsider.consulting > 0 && outsider.platformValue == 0)
         // A member whose platform offers neither tool chooses consultants as
         // an outsider does (the shortcut multiplies by 1 / 2C where `choose`

@@ -446,7 +446,7 @@ struct Tools: Sendable {
         analyticsOn = scenario.platform.services.analytics
         trainingOn = scenario.platform.services.training
         self.quality = quality
-        halfPerConsultingCost = 1 / (2 * scenario.learning.consulting.cost)
+        halfPerConsultingCost = ServiceUse.halfPerCost(scenario.learning.consulting.cost)
         self.policy = policy
     }
 

@@ -73,8 +73,16 @@ struct ServiceUse: Sendable {
         Swift.max(0, revenue) * Swift.max(0, 1 - variableCost - economy.localLogistics)
     }
 
+    /// 1 / (2·cost), taken once for `consultingOnly`; +∞ where that is not
+    /// finite (a free tool, used in full).
+    static func halfPerCost(_ cost: Double) -> Double {
+        let half = 1 / (2 * cost)
+        return half.isFinite ? half : .infinity
+    }
+
     /// Consultants alone (what a firm without the platform's tools chooses):
-    /// the common case of the per-firm loop, with 1 / (2·cost) taken once.
+    /// the common case of the per-firm loop, with `halfPerCost(cost)` taken
+    /// once (at +∞, the use is min(1, ∞) = 1, the value being positive).
     /// A digital voucher (`subsidy`) lowers the firm's own part of the cost.
     @inline(__always)
     static func consultingOnly(stake: Double, technology: Double, learning: LearningParameters, halfPerCost: Double,
@@ -91,7 +99,7 @@ struct ServiceUse: Sendable {
             use.gain = effect * best.use
             return use
         }
-        let u = halfPerCost.isFinite ? Swift.min(1, value * halfPerCost) : 1
+        let u = Swift.min(1, value * halfPerCost)
         use.consulting = u
         use.cost = learning.consulting.cost * u * u
         use.gain = effect * u
