@@ -131,7 +131,7 @@ struct Economy {
                 f.shock[i] = shock
                 let sector = Int(f.sector[i])
                 let a = Trade.attractiveness(
-                    fit: Trade.fit(f.offering + i * 4, trendVector), sustainability: f.sustainability[i], brand: f.brand[i],
+                    fit: Trade.fit(f.offering + i &* 4, trendVector), sustainability: f.sustainability[i], brand: f.brand[i],
                     shock: shock, priceWeight: f.priceWeight[i], season: traits.season[sector], market: scenario.market)
                 // Reach: capacity reaches local customers except the part of
                 // it last month's online orders took (capacity built for
