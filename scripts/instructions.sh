@@ -35,7 +35,7 @@ import re, sys
 parts = [
     ("pass A (entry, demand weight, adoption)", r"EconomyV5passA"),
     ("pass B (the firm's month)", r"EconomyV5passB"),
-    ("tool choice (called in both passes)", r"ToolsV6choose|ToolsV4gain"),
+    ("tool choice in pass B (pass A inlines the gain)", r"ToolsV6choose|ToolsV4gain"),
     ("innovation attempts", r"InnovationO7attempt"),
     ("alliances (advance, match, events)", r"AllianceSystem|Alliance"),
     ("exp, pow, log (libm)", r"__ieee754_|w_exp|w_pow|w_log|exp@@|pow@@|log@@|log10"),
