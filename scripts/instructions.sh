@@ -64,6 +64,6 @@ total = 0
 for name in after:
     per = (after[name] - before[name]) / steps
     total += per
-    print(f"  {name:<42} {per:8.0f}")
-print(f"  {'total':<42} {total:8.0f}")
+    print(f"  {name:<48} {per:8.0f}")
+print(f"  {"total":<48} {total:8.0f}")
 EOF
