@@ -65,5 +65,5 @@ for name in after:
     per = (after[name] - before[name]) / steps
     total += per
     print(f"  {name:<48} {per:8.0f}")
-print(f"  {"total":<48} {total:8.0f}")
+print(f"  {'total':<48} {total:8.0f}")
 EOF
