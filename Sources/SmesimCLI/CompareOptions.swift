@@ -1,4 +1,5 @@
 import AgentEngine
+import SMEModel
 
 /// The options of `smesim compare`.
 public struct CompareOptions: Equatable, ScenarioOptions, OutputOptions {
@@ -10,8 +11,6 @@ public struct CompareOptions: Equatable, ScenarioOptions, OutputOptions {
     public var force = false
     public var quiet = false
     public var overrides: [ScenarioOverride] = []
-
-    public static let everyLimit = 1...6_000
 
     static let syntax = CommandSyntax<CompareOptions>(
         name: "compare",
@@ -55,8 +54,8 @@ public struct CompareOptions: Equatable, ScenarioOptions, OutputOptions {
             return CommandOption(option.names, value: option.value, "set a key of every scenario file (repeatable; later ones win),\ne.g. --set firms.count=2000; a run folder given must already\nhave that value. Checked like the file ('smesim help keys')", apply: option.apply)
         } + outputOptions(force: "replace the output folder if it holds earlier results of\nsmesim (a manifest.json smesim wrote, or a sweep's state) or\nis empty; a folder smesim did not write is never replaced",
                                  defaultFolder: "Results/compare-<names>") + [
-            CommandOption(["--every"], value: "K", "compare at ticks that are multiples of K, 1 to 6000 (default\n12), and at the last tick") { options, value throws(CLIError) in
-                options.every = try wholeNumber("--every", value, in: everyLimit, of: "ticks")
+            CommandOption(["--every"], value: "K", "compare at ticks that are multiples of K, 1 to \(Scenario.tickStepLimit.upperBound) (default\n12), and at the last tick") { options, value throws(CLIError) in
+                options.every = try wholeNumber("--every", value, in: Scenario.tickStepLimit, of: "ticks")
             },
         ],
         positional: { options, argument throws(CLIError) in

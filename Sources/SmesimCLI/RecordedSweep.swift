@@ -63,7 +63,7 @@ extension SweepSetup {
         let replicates = root.integer("replicates", default: 0, in: 1...SweepFile.maximumReplicates)
         let seed = root.unsigned64("seed", default: 0)
         let seeds = root.choice("seeds", default: "", oneOf: ["common", "independent"])
-        let every = root.integer("every", default: 1, in: SweepOptions.everyLimit)
+        let every = root.integer("every", default: 1, in: Scenario.tickStepLimit)
         let outcomes = SweepFile.readOutcomes(root, taken: [])
         guard diagnostics.problems.isEmpty, let design, !parameters.isEmpty,
               SweepFile.fits(pointCount: design.pointCount(parameters), replicates: replicates) else { return nil }

@@ -13,7 +13,6 @@ public struct RunOptions: Equatable, ScenarioOptions, OutputOptions {
     public var quiet = false
     public var overrides: [ScenarioOverride] = []
 
-    public static let panelEveryLimit = 1...6_000
     public static let panelSampleLimit = 1...1_000_000
     public static let defaultPanelSample = 1_000
 
@@ -38,8 +37,8 @@ public struct RunOptions: Equatable, ScenarioOptions, OutputOptions {
             """,
         options: scenarioOptions + outputOptions(force: "replace the output folder if it holds earlier results of\nsmesim (a manifest.json smesim wrote, or a sweep's state) or\nis empty; a folder smesim did not write is never replaced") + [
             CommandOption(["--panel-every"], value: "K",
-                          "also write firms.csv: every K ticks (1 to 6000), the state of\na sample of firms (id, member, the four dimensions, revenue\nby channel, profit, cash, alive)") { options, value throws(CLIError) in
-                options.panelEvery = try wholeNumber("--panel-every", value, in: panelEveryLimit, of: "ticks")
+                          "also write firms.csv: every K ticks (1 to \(Scenario.tickStepLimit.upperBound)), the state of\na sample of firms (id, member, the four dimensions, revenue\nby channel, profit, cash, alive)") { options, value throws(CLIError) in
+                options.panelEvery = try wholeNumber("--panel-every", value, in: Scenario.tickStepLimit, of: "ticks")
             },
             CommandOption(["--panel-sample"], value: "N",
                           "firms in the panel, 1 to 1000000 (default 1000); the same\nfirm ids, drawn from the master seed, in every replicate") { options, value throws(CLIError) in

@@ -216,7 +216,7 @@ enum SweepFile {
         let seeds = root.choice("seeds", default: "common", oneOf: ["common", "independent"])
         let taken = RunsTable.columns(identity: SweepSetup.identityColumns(SweepSetup.parameterColumns(parameters)), outcomes: [])
         let outcomes = readOutcomes(root, taken: Set(taken.map(\.name)))
-        let every = everyOverride ?? root.integer("every", default: 1, in: SweepOptions.everyLimit)
+        let every = everyOverride ?? root.integer("every", default: 1, in: Scenario.tickStepLimit)
         root.finish()
         try diagnostics.check(or: fail)
         guard let readDesign else { try fail() }
@@ -385,10 +385,10 @@ enum SweepFile {
             var from: Int?, to: Int?
             if stat == .at {
                 if !o.contains("tick") { o.report("tick", "missing; \"at\" needs the tick") }
-                from = o.integer("tick", default: 0, in: 0...6_000)
+                from = o.integer("tick", default: 0, in: Scenario.horizonLimit)
             } else if stat != .final {
-                from = o.contains("from") ? o.integer("from", default: 0, in: 0...6_000) : nil
-                to = o.contains("to") ? o.integer("to", default: 0, in: 0...6_000) : nil
+                from = o.contains("from") ? o.integer("from", default: 0, in: Scenario.horizonLimit) : nil
+                to = o.contains("to") ? o.integer("to", default: 0, in: Scenario.horizonLimit) : nil
                 if let from, let to, from > to { o.report("to", "\(to) is before from (\(from))") }
             }
             o.finish()

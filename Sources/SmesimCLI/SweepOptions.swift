@@ -1,4 +1,5 @@
 import AgentEngine
+import SMEModel
 
 /// The options of `smesim sweep`.
 public struct SweepOptions: Equatable, ScenarioOptions, OutputOptions {
@@ -13,8 +14,6 @@ public struct SweepOptions: Equatable, ScenarioOptions, OutputOptions {
     public var allowBuildChange = false
     public var shard: ShardSpec?
     public var overrides: [ScenarioOverride] = []
-
-    public static let everyLimit = 1...6_000
 
     static let syntax = CommandSyntax<SweepOptions>(
         name: "sweep",
@@ -54,7 +53,7 @@ public struct SweepOptions: Equatable, ScenarioOptions, OutputOptions {
             """,
         options: outputOptions(force: "replace the output folder when it holds another sweep's or\nrun's results of smesim, or this sweep run by another build\n(a folder of this same sweep is resumed); a folder smesim did\nnot write (no manifest.json or .sweep/sweep.json of smesim's)\nis never replaced") + [
             CommandOption(["--every"], value: "K", "keep time-series rows at ticks that are multiples of K (and\neach run's last tick); overrides the file's \"every\"; outcomes\nare computed from every tick") { options, value throws(CLIError) in
-                options.every = try wholeNumber("--every", value, in: everyLimit, of: "ticks")
+                options.every = try wholeNumber("--every", value, in: Scenario.tickStepLimit, of: "ticks")
             },
             CommandOption(["--retry-failed"], "run again the runs recorded as failed") { options, _ in options.retryFailed = true },
             CommandOption(["--allow-build-change"], "resume a sweep that another build of smesim (another\nexecutable) started: its runs and this build's are joined, and\nthe manifest lists every build") { options, _ in options.allowBuildChange = true },

@@ -62,7 +62,7 @@ public struct Lever: Sendable, Equatable {
     public var budget = 0.0
     /// First and last tick (month) grants are made.
     public var start = 1
-    public var end = 6_000
+    public var end = Scenario.horizonLimit.upperBound
     /// Share of the cost the public pays.
     public var share = 0.5
     /// Most a single firm (an alliance, for the group voucher) receives over

@@ -11,6 +11,12 @@ public struct Scenario: Sendable, Equatable {
     public var description = "Piedmont food & beverage SMEs and an ITsGOOD-like regional platform: behavioural adoption, trade, analytics, shared logistics, finance and business-model innovation, ten years in monthly ticks."
     /// Ticks (months) after the initial state.
     public var horizon = 120
+    /// The horizons a scenario may have: every tick a key, an option or a
+    /// sweep names is within it.
+    public static let horizonLimit = 0...6_000
+    /// Steps in ticks (output every K ticks, comparisons every K): 1 to the
+    /// longest horizon.
+    public static let tickStepLimit = 1...horizonLimit.upperBound
     public var replicates = 4
     /// Master seed; with the replicate index it keys every random stream.
     public var seed: UInt64 = 2016

@@ -49,7 +49,7 @@ extension Scenario {
             .integer("alliances.phases.concept_months", \.alliances.conceptMonths, 1...600, unit: "months", "Duration of the concept phase.", phases),
             .integer("alliances.phases.foundation_months", \.alliances.foundationMonths, 1...600, unit: "months", "Duration of the foundation phase.", phases),
             .integer("alliances.phases.development_months", \.alliances.developmentMonths, 1...600, unit: "months", "Duration of the development phase.", phases),
-            .integer("alliances.phases.operation_months", \.alliances.operationMonths, 1...6_000, unit: "months",
+            .integer("alliances.phases.operation_months", \.alliances.operationMonths, Scenario.tickStepLimit, unit: "months",
                      "Planned duration of the operation phase.", phases),
             .number("alliances.phases.concept_drop", \.alliances.conceptDrop, 0...1, unit: "probability",
                     "Chance the business case is dropped at the end of concept.", phases),

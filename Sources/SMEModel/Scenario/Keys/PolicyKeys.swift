@@ -11,8 +11,8 @@ extension Scenario {
             .number("\(p).budget", \.policy[lever].budget, 0...1e12, unit: "EUR",
                     "Total public money for the \(lever.key.replacingOccurrences(of: "_", with: " ")) (\(what)); 0 switches it off. Grants are made first come, first served in firm order (alliance order for the group voucher) until it is spent.",
                     .setting("a policy choice")),
-            .integer("\(p).start", \.policy[lever].start, 0...6_000, unit: "tick", "First month grants are made.", .setting("a policy choice")),
-            .integer("\(p).end", \.policy[lever].end, 0...6_000, unit: "tick", "Last month grants are made.", .setting("a policy choice")),
+            .integer("\(p).start", \.policy[lever].start, Scenario.horizonLimit, unit: "tick", "First month grants are made.", .setting("a policy choice")),
+            .integer("\(p).end", \.policy[lever].end, Scenario.horizonLimit, unit: "tick", "Last month grants are made.", .setting("a policy choice")),
         ]
         for field in policyFields[lever] ?? [] { keys.append(field.key(p, lever)) }
         return keys

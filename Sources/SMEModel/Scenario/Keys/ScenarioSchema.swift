@@ -47,7 +47,7 @@ extension Scenario {
               "Free text, copied to the manifest.", .setting()) { text in
             text.count <= 4_000 ? nil : "at most 4000 characters"
         },
-        .integer("horizon", \.horizon, 0...6_000, unit: "month", "Months simulated after the initial state (tick 0).", .setting()),
+        .integer("horizon", \.horizon, Scenario.horizonLimit, unit: "month", "Months simulated after the initial state (tick 0).", .setting()),
         .integer("replicates", \.replicates, 1...100_000, "Independent runs with the same parameters (replicate r uses the streams of (seed, r)).", .setting()),
         .unsigned64("seed", \.seed, "Master seed; with the replicate index it keys every random stream.", .setting()),
         .flag("economy", \.economy,
