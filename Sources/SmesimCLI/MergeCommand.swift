@@ -36,7 +36,7 @@ struct MergeCommand {
             tables.details["merged_shards"] = .array(merged.shards.map(Self.provenance))
             try tables.write(into: folder, rows: SweepTables.Rows(part: { merged.shards[merged.owner[$0]].part($0) }))
         }
-        let failed = runs.reduce(0) { $0 + (merged.records[$1]?.status == .ok ? 0 : 1) }
+        let failed = SweepTables.failedCount(merged.records, runs)
         if !options.quiet {
             let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             printError("wrote \(output.finalPath): \(runs.count) runs (\(failed) failed) of \(merged.shards.count) shards in \(String(format: "%.2f", wall)) s")

@@ -21,6 +21,14 @@ struct MergedShards {
 
         var name: String { "\(given) (shard \(spec))" }
 
+        /// The content of the sweep it is a shard of: its own but for the
+        /// shard.
+        var sweepContent: JSONObject {
+            var content = state.content
+            content["shard"] = nil
+            return content
+        }
+
         func part(_ run: Int) -> String { RunStore.partPath(in: folder.statePath, table: 0, run: run) }
     }
 
@@ -61,11 +69,7 @@ struct MergedShards {
     }
 
     /// The sweep's content (the shards' but for the shard).
-    var content: JSONObject {
-        var content = shards[0].state.content
-        content["shard"] = nil
-        return content
-    }
+    var content: JSONObject { shards[0].sweepContent }
 
     /// The folder at `path` as a shard, or why it is not one.
     private static func shard(_ path: String) throws(CLIError) -> Shard {
@@ -92,14 +96,9 @@ struct MergedShards {
 
     /// The content the shards share but for the shard, or which two differ.
     private static func sameSweep(_ shards: [Shard]) throws(CLIError) -> JSONObject {
-        func sweep(_ shard: Shard) -> JSONObject {
-            var content = shard.state.content
-            content["shard"] = nil
-            return content
-        }
-        let first = sweep(shards[0])
+        let first = shards[0].sweepContent
         for other in shards.dropFirst() {
-            if let difference = SweepFolder.firstDifference(.object(first), .object(sweep(other)), at: "") {
+            if let difference = SweepFolder.firstDifference(.object(first), .object(other.sweepContent), at: "") {
                 throw .usage("\(shards[0].name) and \(other.name) are shards of different sweeps (they differ at \(difference.isEmpty ? "the top" : difference)); merge joins the shards of one sweep")
             }
         }

@@ -86,7 +86,7 @@ struct SweepCommand {
                 printError("when every shard is done, join them: \(Self.mergeCommand(shard.spec, folder: folder))")
             }
         }
-        try failures(Self.failedCount(finished, target.runs), of: target.runs.count, folder: folder)
+        try failures(SweepTables.failedCount(finished, target.runs), of: target.runs.count, folder: folder)
     }
 
     /// The sweep read and checked (every point, before anything is
@@ -117,7 +117,7 @@ struct SweepCommand {
     private func alreadyComplete(_ target: Target, store: RunStore, records: [Int: RunRecord]) throws(CLIError) {
         if target.shard == nil { store.removeParts() }
         target.folder.removeTemporaries()
-        let failed = Self.failedCount(records, target.runs)
+        let failed = SweepTables.failedCount(records, target.runs)
         if !options.quiet {
             printError("\(target.folder.path): \(target.what) is complete (\(target.runs.count) runs\(failed == 0 ? "" : ", \(failed) failed")); nothing to run")
         }
@@ -141,9 +141,7 @@ struct SweepCommand {
                 tables.details["shard"] = .object(["index": .int(shard.spec.index), "count": .int(shard.spec.count),
                                                    "sweep_runs": .int(target.setup.plan.runCount)])
             } else {
-                let blocks = folder.statePath + "/timeseries.blocks"
-                rows = SweepTables.Rows(part: { store.partPath(table: 0, run: $0) },
-                                        previous: (table: folder.file("timeseries.csv"), blocks: [blocks, blocks + ".tmp"]))
+                rows = SweepTables.Rows(part: { store.partPath(table: 0, run: $0) }, resumes: true)
             }
             try tables.write(into: folder, rows: rows)
             return records
@@ -250,11 +248,6 @@ struct SweepCommand {
             print(String(decoding: row.bytes, as: UTF8.self))
         }
         if shard.runs.count > shown { print("… \(shard.runs.count - shown) more runs") }
-    }
-
-    /// Runs of `runs` recorded as failed.
-    private static func failedCount(_ records: [Int: RunRecord], _ runs: [Int]) -> Int {
-        runs.reduce(0) { $0 + (records[$1].map { $0.status == .ok ? 0 : 1 } ?? 0) }
     }
 
     private func failures(_ failed: Int, of total: Int, folder: SweepFolder) throws(CLIError) {

@@ -29,10 +29,17 @@ struct SweepTables {
     var details: JSONObject = [:]
 
     /// Where the time series' rows are (see `RunStore.join`): each run's
-    /// part file, else its block of an earlier join of the table.
+    /// part file, else (`resumes`) its block of the folder's earlier join of
+    /// the table.
     struct Rows {
         let part: (Int) -> String
-        var previous: (table: String, blocks: [String])?
+        var resumes = false
+    }
+
+    /// Runs of `runs` recorded as failed (a run without a record counts as
+    /// failed).
+    static func failedCount(_ records: [Int: RunRecord], _ runs: [Int]) -> Int {
+        runs.reduce(0) { $0 + (records[$1]?.status == .ok ? 0 : 1) }
     }
 
     /// Writes the tables into `folder`, the time series from `rows` (none
@@ -48,7 +55,8 @@ struct SweepTables {
             if let rows {
                 try RunStore.join(runs: runs.filter { records[$0]?.status == .ok }, part: rows.part,
                                   header: CSVRecord.header(timeseries.columns), into: folder.temporary(timeseries.file),
-                                  blocks: blocks + ".tmp", previous: rows.previous)
+                                  blocks: blocks + ".tmp",
+                                  previous: rows.resumes ? (folder.file(timeseries.file), [blocks, blocks + ".tmp"]) : nil)
             }
             try RunsTable.write(records, runs: runs, identityColumns: identity, identity: { setup.identity(setup.plan.run($0)) },
                                 outcomes: setup.plan.outcomes, to: folder.temporary(runsTable.file))
@@ -101,7 +109,7 @@ struct SweepTables {
             "design": .string(plan.design.name),
             "points": .int(plan.points.count),
             "runs": .int(runs.count),
-            "failed_runs": .int(runs.reduce(0) { $0 + (records[$1]?.status == .ok ? 0 : 1) }),
+            "failed_runs": .int(Self.failedCount(records, runs)),
             "master_seed": .int(plan.seed),
         ]
         if builds.count > 1 { run["builds"] = .array(builds) }
