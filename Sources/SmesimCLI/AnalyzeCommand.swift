@@ -77,19 +77,8 @@ struct AnalyzeCommand {
         return start == Data((header + "\r\n").utf8)
     }
 
-    /// Writes the table beside `path` under a temporary name, then renames
-    /// it into place (deleted when writing fails or is interrupted).
+    /// Writes the table whole or not at all (`OutputFile`).
     static func write(_ rows: [SensitivityRow], to path: String) throws(CLIError) {
-        let name = (path as NSString).lastPathComponent
-        let temporary = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
-        let interruption = InterruptionGuard(message: "\(path) was not written") { try? FileManager.default.removeItem(atPath: temporary) }
-        defer { interruption.disarm() }
-        do {
-            try SensitivityRow.columns.write(rows, to: temporary)
-            if rename(temporary, path) != 0 { throw OutputError.fromErrno(path, "renaming into place") }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .runtime("\(path) was not written: \(error)")
-        }
+        try OutputFile.replace(path, failure: "\(path) was not written") { try SensitivityRow.columns.write(rows, to: $0) }
     }
 }

@@ -55,18 +55,12 @@ struct ReportCommand {
         }
     }
 
-    /// Writes `html` beside `target` under a temporary name, then renames it.
+    /// Writes the page whole or not at all (`OutputFile`).
     private func write(_ html: String, to target: String) throws(CLIError) {
-        let url = URL(fileURLWithPath: target)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ToolInfo.name)-\(ProcessInfo.processInfo.processIdentifier)").path
-        do {
+        try OutputFile.replace(target, failure: "the report was not written") { temporary in
             let writer = try BufferedFileWriter(path: temporary)
             try writer.write(html)
             try writer.close()
-            if rename(temporary, target) != 0 { throw OutputError.fromErrno(target, "renaming the finished page into place") }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .runtime("the report was not written: \(error)")
         }
     }
 }
