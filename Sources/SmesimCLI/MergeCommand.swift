@@ -57,6 +57,7 @@ struct MergeCommand {
         // OUT takes the shards' rows once, beside the shards (read, not changed).
         try DiskBudget.check(bytes: merged.rowBytes, writingTo: path, label: "OUT \(path)",
                              remedy: "free some space, or choose an output folder on another disk")
+        ToolInfo.folders.cleanUp(beside: path)
         let empty = (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty == true
         do {
             return try OutputDirectory.prepare(path, force: options.force || empty, folders: ToolInfo.folders)

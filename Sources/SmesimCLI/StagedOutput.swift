@@ -10,7 +10,7 @@ extension OutputDirectory {
     static func prepared(_ path: String, force: Bool) throws(CLIError) -> OutputDirectory {
         // What interrupted runs left is cleaned up (and said) first, even
         // when the folder then turns out not to be usable.
-        ToolInfo.folders.removeLeftovers(of: URL(fileURLWithPath: path).standardizedFileURL.path).report(beside: path)
+        ToolInfo.folders.cleanUp(beside: path)
         do {
             return try prepare(path, force: force, folders: ToolInfo.folders)
         } catch {
@@ -37,6 +37,15 @@ extension OutputDirectory {
             discard()
             throw .runtime("\(what) failed and nothing was written: \(error)")
         }
+    }
+}
+
+extension ToolFolders {
+    /// Deletes what interrupted runs left beside the output folder `path`
+    /// (and puts back a folder an interrupted replacement moved aside),
+    /// saying so on stderr.
+    func cleanUp(beside path: String) {
+        removeLeftovers(of: URL(fileURLWithPath: path).standardizedFileURL.path).report(beside: path)
     }
 }
 

@@ -97,7 +97,7 @@ struct SweepFolder {
     /// `SweepSetup.record`) beside the content. Returns the builds that ran
     /// the sweep.
     func claim(content: JSONObject, inputs: JSONValue, force: Bool, allowBuildChange: Bool) throws(CLIError) -> [JSONValue] {
-        ToolInfo.folders.removeLeftovers(of: path).report(beside: path)
+        ToolInfo.folders.cleanUp(beside: path)
         var locked = false
         if FileManager.default.fileExists(atPath: identityPath) {
             try lock()

@@ -41,9 +41,14 @@ import Testing
 
     @Test func threeShardsMergedEqualTheSweepRunWhole() throws {
         let folder = try threeShards()
+        // What an interrupted merge left (its process id is far above any the
+        // kernel hands out: a process that is gone) is deleted, and said.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".merged.smesim-partial-99999999"), withIntermediateDirectories: true)
         let merge = try ToolProcess.run(["merge", "merged", shardFolder(3), shardFolder(1), shardFolder(2)], in: folder)
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect(merge.stderr.contains("18 runs (0 failed) of 3 shards"), "\(merge.stderr)")
+        #expect(merge.stderr.contains("deleted what interrupted runs had left beside merged: .merged.smesim-partial-99999999"), "\(merge.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".merged.smesim-partial-99999999").path))
         let whole = try ToolProcess.run(["sweep", "s.json", "--out", "whole", "-q"], in: folder)
         #expect(whole.status == 0, "\(whole.stderr)")
         for table in ["timeseries.csv", "points.csv"] {
