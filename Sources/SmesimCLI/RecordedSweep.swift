@@ -6,9 +6,9 @@ import SMEModel
 /// write the tables and the manifest a sweep writes.
 ///
 /// The record holds the sweep file's name, the resolved sweep as the
-/// manifest records it, and the base scenario's document. It is read with
-/// the sweep file's own readers of parameters, designs and outcomes (a
-/// points design from the rows it recorded), and the sweep read back must
+/// manifest records it, and the base scenario's document. The plan is read
+/// with `SweepPlan(json:)`, the inverse of what the sweep recorded (as
+/// `analyze` reads it), and the sweep read back must
 /// have the content the folder recorded — the same plan and resolved base
 /// scenario (`SweepSetup.content`) — or it is not read at all.
 extension SweepSetup {
@@ -23,7 +23,8 @@ extension SweepSetup {
               case .string(let name)? = sweep.value(at: ["name"]), case .string(let description)? = sweep.value(at: ["description"]),
               case .object(let set)? = sweep.value(at: ["set"]),
               let document = record.value(at: ["scenario"]), let base = try? Scenario.decode(document),
-              let plan = readPlan(sweep, base: base) else { return nil }
+              let plan = try? SweepPlan(json: sweep, maximumPoints: SweepFile.maximumPoints),
+              SweepFile.fits(pointCount: plan.points.count, replicates: plan.replicates) else { return nil }
         var scenarioFile: String?
         if case .string(let path)? = sweep.value(at: ["scenario_file"]) { scenarioFile = path }
         let overlay = SchemaOverlay(schema: Scenario.schema, document: document, decoded: base)
@@ -35,39 +36,5 @@ extension SweepSetup {
                                set: set.entries.map { (path: $0.key, value: $0.value) }, plan: plan, overlay: overlay,
                                document: document, keys: keys, points: points)
         return keys.count == plan.parameters.count && setup.content == content ? setup : nil
-    }
-
-    /// The plan of a resolved sweep, checked as a sweep file's is.
-    private static func readPlan(_ sweep: JSONValue, base: Scenario) -> SweepPlan? {
-        let diagnostics = InputDiagnostics()
-        let root = ObjectReader(document: sweep, diagnostics: diagnostics)
-        var parameters: [SweepParameter] = []
-        let parameterReader = root.object("parameters")
-        if case .object(let entries)? = root.raw("parameters") {
-            for (path, spec) in entries.entries {
-                if let parameter = SweepFile.readParameter(path, spec, reader: parameterReader, base: base) {
-                    parameters.append(parameter)
-                }
-            }
-        }
-        let design: SweepDesign?
-        if case .string(let file)? = sweep.value(at: ["design", "file"]), case .array(let rows)? = sweep.value(at: ["design", "rows"]) {
-            let points = rows.compactMap { row -> [JSONValue]? in
-                if case .array(let values) = row, values.count == parameters.count { return values }
-                return nil
-            }
-            design = points.count == rows.count && !points.isEmpty ? .points(file: file, rows: points) : nil
-        } else {
-            design = DesignReader(root: root, folder: "").read(root.raw("design"), parameters: &parameters, base: base)
-        }
-        let replicates = root.integer("replicates", default: 0, in: 1...SweepFile.maximumReplicates)
-        let seed = root.unsigned64("seed", default: 0)
-        let seeds = root.choice("seeds", default: "", oneOf: ["common", "independent"])
-        let every = root.integer("every", default: 1, in: Scenario.tickStepLimit)
-        let outcomes = SweepFile.readOutcomes(root, taken: [])
-        guard diagnostics.problems.isEmpty, let design, !parameters.isEmpty,
-              SweepFile.fits(pointCount: design.pointCount(parameters), replicates: replicates) else { return nil }
-        return SweepPlan(parameters: parameters, design: design, replicates: replicates, seed: seed,
-                         independentSeeds: seeds == "independent", every: every, outcomes: outcomes)
     }
 }
