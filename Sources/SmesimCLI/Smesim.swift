@@ -20,7 +20,28 @@ public enum Smesim {
         }
     }
 
-    static let commands = ["run", "sweep", "merge", "analyze", "compare", "report", "validate", "resolve", "help"]
+    /// A command: its name, its help, and what runs it on the arguments
+    /// after its name.
+    struct Command: Sendable {
+        let name: String
+        let help: @Sendable () -> String
+        let run: @Sendable ([String]) throws(CLIError) -> Void
+    }
+
+    /// Every command but `help`, in the order help lists them: dispatch,
+    /// `--help`, `smesim help COMMAND` and the suggestions all read it.
+    static let table: [Command] = [
+        Command(name: "run", help: { RunOptions.syntax.help }) { arguments throws(CLIError) in try RunCommand(options: try RunOptions.parse(arguments)).execute() },
+        Command(name: "sweep", help: { SweepOptions.syntax.help }) { arguments throws(CLIError) in try SweepCommand(options: try SweepOptions.parse(arguments)).execute() },
+        Command(name: "merge", help: { MergeOptions.syntax.help }) { arguments throws(CLIError) in try MergeCommand(options: try MergeOptions.parse(arguments)).execute() },
+        Command(name: "analyze", help: { AnalyzeOptions.syntax.help }) { arguments throws(CLIError) in try AnalyzeCommand(options: try AnalyzeOptions.parse(arguments)).execute() },
+        Command(name: "compare", help: { CompareOptions.syntax.help }) { arguments throws(CLIError) in try CompareCommand(options: try CompareOptions.parse(arguments)).execute() },
+        Command(name: "report", help: { ReportOptions.syntax.help }) { arguments throws(CLIError) in try ReportCommand(options: try ReportOptions.parse(arguments)).execute() },
+        Command(name: "validate", help: { ScenarioCommands.validate.help }) { arguments throws(CLIError) in try ScenarioCommands.runValidate(arguments) },
+        Command(name: "resolve", help: { ScenarioCommands.resolve.help }) { arguments throws(CLIError) in try ScenarioCommands.runResolve(arguments) },
+    ]
+
+    static let commands = table.map(\.name) + ["help"]
 
     static func dispatch(_ arguments: [String]) throws(CLIError) {
         guard let command = arguments.first else {
@@ -28,7 +49,6 @@ public enum Smesim {
             return
         }
         let rest = Array(arguments.dropFirst())
-        let wantsHelp = rest.contains("--help") || rest.contains("-h")
         switch command {
         case "--help", "-h":
             print(Help.overview)
@@ -36,50 +56,23 @@ public enum Smesim {
             print("\(ToolInfo.name) \(ToolInfo.version)")
         case "help":
             try help(rest)
-        case "run":
-            if wantsHelp { print(RunOptions.syntax.help); return }
-            try RunCommand(options: try RunOptions.parse(rest)).execute()
-        case "sweep":
-            if wantsHelp { print(SweepOptions.syntax.help); return }
-            try SweepCommand(options: try SweepOptions.parse(rest)).execute()
-        case "merge":
-            if wantsHelp { print(MergeOptions.syntax.help); return }
-            try MergeCommand(options: try MergeOptions.parse(rest)).execute()
-        case "analyze":
-            if wantsHelp { print(AnalyzeOptions.syntax.help); return }
-            try AnalyzeCommand(options: try AnalyzeOptions.parse(rest)).execute()
-        case "compare":
-            if wantsHelp { print(CompareOptions.syntax.help); return }
-            try CompareCommand(options: try CompareOptions.parse(rest)).execute()
-        case "report":
-            if wantsHelp { print(ReportOptions.syntax.help); return }
-            try ReportCommand(options: try ReportOptions.parse(rest)).execute()
-        case "validate":
-            if wantsHelp { print(ScenarioCommands.validate.help); return }
-            try ScenarioCommands.runValidate(rest)
-        case "resolve":
-            if wantsHelp { print(ScenarioCommands.resolve.help); return }
-            try ScenarioCommands.runResolve(rest)
         default:
-            let hint = closestMatch(to: command, in: commands).map { "; did you mean '\($0)'?" } ?? ""
-            throw .usage("unknown command '\(command)'\(hint) (see 'smesim --help')")
+            guard let entry = table.first(where: { $0.name == command }) else {
+                let hint = closestMatch(to: command, in: commands).map { "; did you mean '\($0)'?" } ?? ""
+                throw .usage("unknown command '\(command)'\(hint) (see 'smesim --help')")
+            }
+            if rest.contains("--help") || rest.contains("-h") { print(entry.help()); return }
+            try entry.run(rest)
         }
     }
 
     static func help(_ arguments: [String]) throws(CLIError) {
-        switch arguments.first {
-        case nil: print(Help.overview)
-        case "run": print(RunOptions.syntax.help)
-        case "sweep": print(SweepOptions.syntax.help)
-        case "merge": print(MergeOptions.syntax.help)
-        case "analyze": print(AnalyzeOptions.syntax.help)
-        case "compare": print(CompareOptions.syntax.help)
-        case "report": print(ReportOptions.syntax.help)
-        case "validate": print(ScenarioCommands.validate.help)
-        case "resolve": print(ScenarioCommands.resolve.help)
-        case "keys": print(try Help.keys(Array(arguments.dropFirst())), terminator: "")
-        case let other?: throw .usage("no help for '\(other)'; topics: run, sweep, merge, analyze, compare, report, validate, resolve, keys")
+        guard let topic = arguments.first else { print(Help.overview); return }
+        if topic == "keys" { print(try Help.keys(Array(arguments.dropFirst())), terminator: ""); return }
+        guard let entry = table.first(where: { $0.name == topic }) else {
+            throw .usage("no help for '\(topic)'; topics: \((table.map(\.name) + ["keys"]).joined(separator: ", "))")
         }
+        print(entry.help())
     }
 }
 
