@@ -45,15 +45,7 @@ struct MergedShards {
 
     /// The size of the time series' rows in the shards' parts: what the
     /// merged timeseries.csv takes, nearly all of the merged folder.
-    var rowBytes: Double {
-        shards.reduce(0.0) { total, shard in
-            shard.runs.reduce(total) { sum, run in
-                guard records[run]?.status == .ok,
-                      let size = try? FileManager.default.attributesOfItem(atPath: shard.part(run))[.size] as? Int else { return sum }
-                return sum + Double(size)
-            }
-        }
-    }
+    let rowBytes: Double
 
     static func read(_ paths: [String], allowBuildChange: Bool) throws(CLIError) -> MergedShards {
         var shards = try paths.map { path throws(CLIError) in try shard(path) }
@@ -64,8 +56,8 @@ struct MergedShards {
         }
         let builds = try sameBuild(shards, allowBuildChange: allowBuildChange)
         let owner = try deal(&shards, setup: setup)
-        let records = try completeRecords(shards)
-        return MergedShards(setup: setup, shards: shards, owner: owner, records: records, builds: builds)
+        let (records, rowBytes) = try completeRecords(shards)
+        return MergedShards(setup: setup, shards: shards, owner: owner, records: records, builds: builds, rowBytes: rowBytes)
     }
 
     /// The sweep's content (the shards' but for the shard).
@@ -175,8 +167,9 @@ struct MergedShards {
 
     /// Every run's record, each shard complete: its manifest published,
     /// each of its runs recorded, the rows of each that finished in its parts.
-    private static func completeRecords(_ shards: [Shard]) throws(CLIError) -> [Int: RunRecord] {
+    private static func completeRecords(_ shards: [Shard]) throws(CLIError) -> (records: [Int: RunRecord], rowBytes: Double) {
         var records: [Int: RunRecord] = [:]
+        var rowBytes = 0.0
         for shard in shards {
             let own: [Int: RunRecord]
             do { own = try RunStore.records(in: shard.folder.statePath) } catch {
@@ -187,12 +180,20 @@ struct MergedShards {
                 throw .usage("\(shard.name) is not complete (\(recorded.count) of \(shard.runs.count) runs recorded); "
                     + "run its 'smesim sweep SWEEP.json --shard \(shard.spec) --out \(shard.given)' again to finish it")
             }
-            let lost = shard.runs.filter { own[$0]?.status == .ok && !FileManager.default.fileExists(atPath: shard.part($0)) }
+            // Each finished run's part, by its size; a part without one is lost.
+            var lost: [Int] = []
+            for run in shard.runs where own[run]?.status == .ok {
+                if let size = (try? FileManager.default.attributesOfItem(atPath: shard.part(run)))?[.size] as? Int {
+                    rowBytes += Double(size)
+                } else {
+                    lost.append(run)
+                }
+            }
             guard lost.isEmpty else {
                 throw .usage("\(shard.name): the rows of \(runList(lost)) are missing from its .sweep/parts (was the folder changed by hand?); run the shard again with --force")
             }
             for run in shard.runs { records[run] = own[run] }
         }
-        return records
+        return (records, rowBytes)
     }
 }
